@@ -1,0 +1,95 @@
+// buildApp(config): the whole API as a Fastify instance, without listening (tests inject into it).
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { migrate, openDatabase, type DatabaseHandle } from '@serendip/db';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Api, ModuleDeps } from './api-types.ts';
+import type { Config } from './config.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { followsRoutes } from './modules/follows/follows.routes.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { postsRoutes } from './modules/posts/posts.routes.ts';
+import { threadsRoutes } from './modules/threads/threads.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { votesRoutes } from './modules/votes/votes.routes.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerSession } from './plugins/session.ts';
+import { registerValidation } from './plugins/validation.ts';
+
+export interface BuildOptions {
+  /** An already open, migrated database (tests); otherwise one is opened from the config. */
+  database?: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const modules = [
+  authRoutes,
+  usersRoutes,
+  groupsRoutes,
+  threadsRoutes,
+  postsRoutes,
+  votesRoutes,
+  followsRoutes,
+  notificationsRoutes,
+];
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: `${config.dataDir}/pglite`,
+      maxConnections: config.databasePoolSize,
+    }));
+  if (ownsDatabase) await migrate(database);
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // JSON only: text/plain is a "simple" cross-site request that a hostile page could forge.
+  app.removeContentTypeParser('text/plain');
+  app.decorate('database', database);
+  if (ownsDatabase) app.addHook('onClose', () => database.close());
+
+  registerValidation(app);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Serendip API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'serendip_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+  registerSession(app, database.db);
+
+  const deps: ModuleDeps = { db: database.db, config };
+  await app.register(async (health) => healthRoutes(health as Api, deps));
+  await app.register(
+    async (api) => {
+      for (const register of modules) await register(api as Api, deps);
+      api.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: DatabaseHandle;
+  }
+}

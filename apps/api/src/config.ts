@@ -1,0 +1,78 @@
+// One typed configuration object, read from environment variables and validated once at start.
+import { Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './.data' }),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_MASTER_KEY: Type.Optional(Type.String()),
+  SEED_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('never')], { default: 'auto' }),
+  COOKIE_SECURE: Type.Boolean({ default: false }),
+  SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  REGISTER_RATE_LIMIT: Type.Integer({ minimum: 1, default: 5 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
+      Type.Literal(level),
+    ),
+    { default: 'info' },
+  ),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databasePoolSize: number;
+  meiliUrl: string | undefined;
+  meiliMasterKey: string | undefined;
+  seedDemo: boolean;
+  cookieSecure: boolean;
+  sessionDays: number;
+  /** Attempts per minute and client address. */
+  loginRateLimit: number;
+  /** Registrations per hour and client address. */
+  registerRateLimit: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+const validator = Compile(EnvSchema);
+
+/** Reads the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = validator.Default(validator.Convert(raw)) as Record<string, unknown>;
+  if (!validator.Check(converted)) {
+    const problems = [...validator.Errors(converted)].map(
+      (error) => `${error.instancePath.replace(/^\//, '') || 'environment'}: ${error.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env_ = converted as Type.Static<typeof EnvSchema>;
+  return {
+    port: env_.PORT,
+    host: env_.HOST,
+    databaseUrl: env_.DATABASE_URL,
+    dataDir: env_.DATA_DIR,
+    databasePoolSize: env_.DATABASE_POOL_SIZE,
+    meiliUrl: env_.MEILI_URL,
+    meiliMasterKey: env_.MEILI_MASTER_KEY,
+    seedDemo: env_.SEED_DEMO === 'auto',
+    cookieSecure: env_.COOKIE_SECURE,
+    sessionDays: env_.SESSION_DAYS,
+    loginRateLimit: env_.LOGIN_RATE_LIMIT,
+    registerRateLimit: env_.REGISTER_RATE_LIMIT,
+    logLevel: env_.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,86 @@
+// Who is asking: reads the session cookie once per request, and refuses state-changing requests
+// that lack the session's CSRF token.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import { sessions, users, type Database } from '@serendip/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors.ts';
+
+export const SESSION_COOKIE = 'serendip_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface Viewer {
+  id: number;
+  handle: string;
+  displayName: string;
+  role: 'member' | 'moderator' | 'community_lead' | 'admin';
+  locale: 'fr' | 'en';
+  suspendedUntil: Date | null;
+  csrfToken: string;
+  sessionTokenHash: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The signed-in person, or a 401 for routes that need one. */
+export function viewerOf(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw new DomainError('unauthenticated', 'Sign in to continue.');
+  return request.viewer;
+}
+
+/** Global moderators and admins act on every group (moderation, private groups). */
+export function isStaff(viewer: Viewer): boolean {
+  return viewer.role === 'moderator' || viewer.role === 'admin';
+}
+
+async function loadViewer(db: Database, token: string): Promise<Viewer | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      handle: users.handle,
+      displayName: users.displayName,
+      role: users.role,
+      locale: users.locale,
+      suspendedUntil: users.suspendedUntil,
+      deletedAt: users.deletedAt,
+      csrfToken: sessions.csrfToken,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  if (!row || row.deletedAt) return null;
+  const { deletedAt: _deletedAt, ...viewer } = row;
+  return { ...viewer, sessionTokenHash: tokenHash };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerSession(app: FastifyInstance, db: Database): void {
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.viewer = token ? await loadViewer(db, token) : null;
+    if (SAFE_METHODS.has(request.method) || !request.viewer) return;
+    // Unauthenticated writes (login, register) are JSON-only, which a cross-site form cannot send.
+    if (request.headers[CSRF_HEADER] !== request.viewer.csrfToken) {
+      throw new DomainError(
+        'csrf_failed',
+        `Missing or wrong ${CSRF_HEADER} header; read it from GET /api/auth/session.`,
+      );
+    }
+  });
+}

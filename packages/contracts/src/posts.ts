@@ -1,0 +1,2 @@
+// Schemas for the posts endpoints.
+export {};

@@ -1,0 +1,2 @@
+// Schemas for the users endpoints.
+export {};
