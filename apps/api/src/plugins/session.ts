@@ -40,6 +40,16 @@ export function viewerOf(request: FastifyRequest): Viewer {
   return request.viewer;
 }
 
+/** Suspended members can read but not post, vote or flag until the end date. */
+export function assertNotSuspended(viewer: Viewer): void {
+  if (viewer.suspendedUntil && viewer.suspendedUntil > new Date()) {
+    throw new DomainError(
+      'account_suspended',
+      `Your account is suspended until ${viewer.suspendedUntil.toISOString()}.`,
+    );
+  }
+}
+
 /** Global moderators and admins act on every group (moderation, private groups). */
 export function isStaff(viewer: Viewer): boolean {
   return viewer.role === 'moderator' || viewer.role === 'admin';
