@@ -27,6 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript files (configs, scripts) run on Node; TypeScript files get globals from tsc.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     files: ['bench/**', 'scripts/**', '**/*.test.ts', '**/test/**', '.ci/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -3,6 +3,7 @@
 export const errorStatus = {
   validation_failed: 400,
   invalid_cursor: 400,
+  cannot_follow_self: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
@@ -28,6 +29,8 @@ export const errorStatus = {
   not_an_answer: 409,
   answer_not_accepted: 409,
   post_deleted: 409,
+  post_not_published: 409,
+  cannot_thank_self: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -8,3 +8,4 @@ export * from './posts.ts';
 export * from './votes.ts';
 export * from './follows.ts';
 export * from './notifications.ts';
+export * from './tags.ts';

@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** The raw postgres.js client in server mode (LISTEN/NOTIFY, benchmarks); undefined on PGlite. */
   postgresClient?: postgres.Sql;
+  /** The PGlite instance in embedded mode; undefined on a server. */
+  pgliteClient?: PGlite;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', pgliteClient: client, close: () => client.close() };
 }
 
 export async function migrate(handle: DatabaseHandle): Promise<void> {

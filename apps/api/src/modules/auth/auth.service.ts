@@ -17,6 +17,8 @@ const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } 
 // Verifying against this keeps "unknown email" as slow as "wrong password".
 const DUMMY_HASH_PROMISE = hash('not-a-real-password', ARGON2);
 
+const RESERVED_HANDLES = new Set(['me', 'admin', 'api', 'new', 'edit', 'settings']);
+
 export interface NewSession {
   token: string;
   csrfToken: string;
@@ -53,6 +55,8 @@ export async function register(
   sessionDays: number,
 ): Promise<NewSession> {
   const taken = await emailOrHandleTaken(db, input.email, input.handle);
+  // Route words: /api/users/me and /u/me must keep meaning "me".
+  if (RESERVED_HANDLES.has(input.handle.toLowerCase())) taken.handle = true;
   if (taken.email) {
     throw new DomainError('email_taken', 'An account already uses this email.', {
       email: 'already used',

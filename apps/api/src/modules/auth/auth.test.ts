@@ -81,6 +81,17 @@ describe('auth', () => {
     expect(sameHandle.body.error.code).toBe('handle_taken');
   });
 
+  it('keeps route words such as "me" out of handles', async () => {
+    const reply = await ctx().anonymous.post('/api/auth/register', {
+      email: 'me@example.test',
+      password: 'long enough password',
+      handle: 'Me',
+      displayName: 'Me',
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.code).toBe('handle_taken');
+  });
+
   it('rejects bad registration input with field errors', async () => {
     const reply = await ctx().anonymous.post('/api/auth/register', {
       email: 'not-an-email',

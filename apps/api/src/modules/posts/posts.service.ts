@@ -1,0 +1,230 @@
+// Posts: answering or replying in a thread, editing, revisions and deletion. Each write runs in
+// one transaction with the thread counters, domain event, search update and notifications.
+import type { CreatePostBody, Post, PostRevisionList, UpdatePostBody } from '@serendip/contracts';
+import { threads, type Database } from '@serendip/db';
+import { sql } from 'drizzle-orm';
+import { DomainError, found } from '../../errors.ts';
+import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
+import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
+import { addFollow, followerIdsOf } from '../follows/follows.queries.ts';
+import { assertCanPost } from '../groups/groups.access.ts';
+import {
+  assertOpenOrModerator,
+  loadThreadAccess,
+  type ThreadAccess,
+} from '../threads/thread-access.ts';
+import { updateThread } from '../threads/threads.queries.ts';
+import { actorOf, cleanBody } from '../threads/thread-rules.ts';
+import { removeThread } from '../threads/threads.service.ts';
+import { canSeePost, hidesAuthor, toPost, type PostViewContext } from './post-view.ts';
+import { notifyOnce, rewritePost, writePost } from './post-write.ts';
+import {
+  markPostDeleted,
+  selectPostById,
+  selectReadablePost,
+  selectRevisions,
+  type PostRow,
+} from './posts.queries.ts';
+
+function viewOf(viewer: Viewer, access: ThreadAccess): PostViewContext {
+  return {
+    viewerId: viewer.id,
+    canModerate: access.canModerate,
+    thread: {
+      authorId: access.thread.authorId,
+      isAnonymous: access.thread.isAnonymous,
+      acceptedPostId: access.thread.acceptedPostId,
+    },
+  };
+}
+
+async function loadPost(db: Database, viewer: Viewer, access: ThreadAccess, postId: number) {
+  const row = found(
+    await selectReadablePost(db, viewer.id, postId),
+    'post_not_found',
+    'No such post.',
+  );
+  return toPost(row, viewOf(viewer, access));
+}
+
+export async function createPost(
+  db: Database,
+  viewer: Viewer,
+  threadId: number,
+  input: CreatePostBody,
+): Promise<Post> {
+  assertNotSuspended(viewer);
+  const body = cleanBody(input.body);
+  const access = await loadThreadAccess(db, viewer, threadId);
+  assertCanPost(viewer, access);
+  assertOpenOrModerator(access);
+  const { thread } = access;
+  const kind = thread.kind === 'question' ? 'answer' : 'reply';
+  const actorId = actorOf(thread, viewer.id);
+  const postId = await db.transaction(async (tx) => {
+    const { post, mentionedIds } = await writePost(tx, {
+      threadId,
+      authorId: viewer.id,
+      kind,
+      source: body,
+      title: null,
+    });
+    await updateThread(tx, threadId, {
+      lastActivityAt: sql`now()`,
+      ...(kind === 'answer' ? { answerCount: sql`${threads.answerCount} + 1` } : {}),
+    });
+    const context = {
+      threadId,
+      postId: post.id,
+      threadTitle: thread.title,
+      bodyHtml: post.bodyHtml,
+      actorId,
+      writerId: viewer.id,
+    };
+    const notified = new Set<number>();
+    if (kind === 'answer') await notifyOnce(tx, 'answer', [thread.authorId], context, notified);
+    await notifyOnce(tx, 'mention', mentionedIds, context, notified);
+    await notifyOnce(tx, 'reply', await followerIdsOf(tx, 'thread', threadId), context, notified);
+    await addFollow(tx, viewer.id, 'thread', threadId);
+    await recordEvent(tx, {
+      type: 'post.created',
+      topics: [`thread:${threadId}`, `group:${thread.groupId}`],
+      actorId,
+      payload: {
+        postId: post.id,
+        threadId,
+        kind,
+        ...(actorId === null ? {} : { authorId: actorId }),
+      },
+    });
+    await queueSearchUpdate(tx, 'post', [post.id]);
+    await queueSearchUpdate(tx, 'thread', [threadId]);
+    return post.id;
+  });
+  return loadPost(db, viewer, access, postId);
+}
+
+function postNotFound(): DomainError {
+  return new DomainError('post_not_found', 'No such post.');
+}
+
+/** The post and its thread's access; unreadable (private group, held post) reads as unknown. */
+async function loadPostAccess(db: Database, viewer: Viewer, postId: number) {
+  const post = await selectPostById(db, postId);
+  if (!post) throw postNotFound();
+  const access = await loadThreadAccess(db, viewer, post.threadId).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === 'thread_not_found'
+      ? postNotFound()
+      : error;
+  });
+  if (!canSeePost(post, viewOf(viewer, access))) throw postNotFound();
+  return { post, access };
+}
+
+function assertCanChangePost(viewer: Viewer, post: PostRow, access: ThreadAccess): void {
+  if (post.authorId !== viewer.id && !access.canModerate) {
+    throw new DomainError(
+      'not_post_author',
+      'Only the author or a moderator can change this post.',
+    );
+  }
+  assertOpenOrModerator(access);
+}
+
+const postTopics = (access: ThreadAccess) => [
+  `thread:${access.thread.id}`,
+  `group:${access.thread.groupId}`,
+];
+
+export async function updatePost(
+  db: Database,
+  viewer: Viewer,
+  postId: number,
+  input: UpdatePostBody,
+): Promise<Post> {
+  assertNotSuspended(viewer);
+  const body = cleanBody(input.body);
+  const { post, access } = await loadPostAccess(db, viewer, postId);
+  assertCanChangePost(viewer, post, access);
+  const { thread } = access;
+  if (body !== post.bodySource) {
+    await db.transaction(async (tx) => {
+      const isOpening = post.kind === 'opening';
+      const { newlyMentioned, bodyHtml } = await rewritePost(tx, {
+        postId,
+        editorId: viewer.id,
+        source: body,
+        title: isOpening ? thread.title : null,
+      });
+      const actorId = actorOf(thread, viewer.id);
+      const context = {
+        threadId: thread.id,
+        postId,
+        threadTitle: thread.title,
+        bodyHtml,
+        actorId,
+        writerId: viewer.id,
+      };
+      await notifyOnce(tx, 'mention', newlyMentioned, context, new Set());
+      await recordEvent(tx, {
+        type: 'post.updated',
+        topics: postTopics(access),
+        actorId,
+        payload: { postId, threadId: thread.id },
+      });
+      await queueSearchUpdate(tx, 'post', [postId]);
+      if (isOpening) await queueSearchUpdate(tx, 'thread', [thread.id]);
+    });
+  }
+  return loadPost(db, viewer, access, postId);
+}
+
+/** Deleting the opening post deletes the thread; deleting an answer moves the thread's counters. */
+export async function deletePost(
+  db: Database,
+  viewer: Viewer,
+  postId: number,
+): Promise<{ ok: true }> {
+  const { post, access } = await loadPostAccess(db, viewer, postId);
+  assertCanChangePost(viewer, post, access);
+  const { thread } = access;
+  await db.transaction(async (tx) => {
+    if (post.kind === 'opening') return removeThread(tx, access, viewer);
+    if (!(await markPostDeleted(tx, postId))) throw postNotFound();
+    if (post.kind === 'answer') {
+      await updateThread(tx, thread.id, {
+        answerCount: sql`greatest(${threads.answerCount} - 1, 0)`,
+        acceptedPostId: sql`nullif(${threads.acceptedPostId}, ${postId})`,
+      });
+    }
+    await recordEvent(tx, {
+      type: 'post.deleted',
+      topics: postTopics(access),
+      actorId: actorOf(thread, viewer.id),
+      payload: { postId, threadId: thread.id },
+    });
+    await queueSearchUpdate(tx, 'post', [postId], 'delete');
+    await queueSearchUpdate(tx, 'thread', [thread.id]);
+  });
+  return { ok: true };
+}
+
+/** Newest first; an anonymous asker's edits show no editor to those who may not know them. */
+export async function listRevisions(
+  db: Database,
+  viewer: Viewer,
+  postId: number,
+): Promise<PostRevisionList> {
+  const { access } = await loadPostAccess(db, viewer, postId);
+  const view = viewOf(viewer, access);
+  const rows = await selectRevisions(db, postId);
+  return {
+    items: rows.map((row) => ({
+      revision: row.revision,
+      editor: hidesAuthor(row.editorId, view) ? null : row.editor,
+      title: row.title,
+      bodySource: row.bodySource,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,164 @@
+// Reading threads: a thread page (one prepared query: the thread with its posts, their authors
+// and the viewer's votes) and a group's lists with keyset cursors.
+import type { Post, Thread, ThreadDetail, ThreadList, ThreadListQuery } from '@serendip/contracts';
+import type { Database } from '@serendip/db';
+import { excerpt } from '@serendip/markdown';
+import { DomainError, invalid } from '../../errors.ts';
+import type { Viewer } from '../../plugins/session.ts';
+import { canModerate, loadGroupAccess } from '../groups/groups.access.ts';
+import { canSeePost, comparePosts, toPost, type PostViewContext } from '../posts/post-view.ts';
+import { normalizeTag } from '../tags/tags.queries.ts';
+import { groupIsReadable, moderatesWith, threadNotFound } from './thread-access.ts';
+import {
+  EXCERPT_SOURCE_LENGTH,
+  selectThreadHead,
+  selectThreadPage,
+  type ThreadHeadRow,
+  type ThreadPageRow,
+  type ThreadSortKey,
+} from './threads.queries.ts';
+
+type ThreadFields = Omit<ThreadHeadRow, 'membership' | 'thanks' | 'following' | 'posts'>;
+
+/** The author is shown unless the thread is anonymous and the viewer is neither them nor a moderator. */
+function toThread(row: ThreadFields, view: PostViewContext, openingHtml: string | null): Thread {
+  const hidden = row.isAnonymous && row.authorId !== view.viewerId && !view.canModerate;
+  return {
+    id: row.id,
+    groupId: row.groupId,
+    group: row.group,
+    kind: row.kind,
+    title: row.title,
+    author: hidden ? null : row.author,
+    isAnonymous: row.isAnonymous,
+    status: row.status,
+    acceptedPostId: row.acceptedPostId,
+    answerCount: row.answerCount,
+    score: row.score,
+    tags: row.tags,
+    createdAt: row.createdAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    excerpt: openingHtml ? excerpt(openingHtml.slice(0, EXCERPT_SOURCE_LENGTH)) : '',
+  };
+}
+
+function viewContext(viewer: Viewer, row: ThreadFields, moderates: boolean): PostViewContext {
+  return {
+    viewerId: viewer.id,
+    canModerate: moderates,
+    thread: {
+      authorId: row.authorId,
+      isAnonymous: row.isAnonymous,
+      acceptedPostId: row.acceptedPostId,
+    },
+  };
+}
+
+export async function loadThreadDetail(
+  db: Database,
+  viewer: Viewer,
+  threadId: number,
+): Promise<ThreadDetail> {
+  const head = await selectThreadHead(db, viewer.id, threadId);
+  if (!head || !groupIsReadable(viewer, head.group.visibility, head.membership)) {
+    throw threadNotFound();
+  }
+  const { membership, thanks, following, posts: postRows, ...fields } = head;
+  const moderates = moderatesWith(viewer, membership);
+  const view = viewContext(viewer, fields, moderates);
+  const openingRow = postRows.find((row) => row.kind === 'opening');
+  const posts: Post[] = postRows
+    .filter((row) => canSeePost(row, view))
+    .map((row) => toPost(row, view))
+    .sort(comparePosts);
+  const isAuthor = fields.authorId === viewer.id;
+  return {
+    thread: toThread(fields, view, openingRow?.bodyHtml ?? null),
+    posts,
+    thanks: thanks && { ...thanks, createdAt: thanks.createdAt.toISOString() },
+    viewer: {
+      isAuthor,
+      canModerate: moderates,
+      canAccept: isAuthor && fields.kind === 'question',
+      following,
+    },
+  };
+}
+
+// PostgreSQL's text form of a timestamptz (microseconds kept, unlike a JS Date).
+const TIMESTAMP_TEXT =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::\d{2})?$/;
+
+/** Checks every field so the database never sees a value it would refuse (a 500). */
+function isTimestampText(text: string): boolean {
+  const match = TIMESTAMP_TEXT.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offset] = match.slice(1).map(Number) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return (
+    year! >= 1 &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60 &&
+    offset! <= 15
+  );
+}
+
+function invalidCursor(): DomainError {
+  return new DomainError('invalid_cursor', 'This cursor is not valid for this list; start over.');
+}
+
+export function encodeThreadCursor(sort: ThreadSortKey, key: string, id: number): string {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+}
+
+/** A cursor is only valid for the sort it was made for; anything else is a 400, never a 500. */
+export function decodeThreadCursor(sort: ThreadSortKey, cursor: string) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
+  const [cursorSort, key, id] = parsed as unknown[];
+  const keyOk =
+    typeof key === 'string' &&
+    (sort === 'top'
+      ? /^-?\d{1,10}$/.test(key) && Math.abs(Number(key)) <= 2147483647
+      : isTimestampText(key));
+  const idOk = typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= 2147483647;
+  if (cursorSort !== sort || !keyOk || !idOk) throw invalidCursor();
+  return { key: key as string, id: id as number };
+}
+
+export async function listGroupThreads(
+  db: Database,
+  viewer: Viewer,
+  slug: string,
+  query: ThreadListQuery,
+): Promise<ThreadList> {
+  const sort = query.sort ?? 'activity';
+  const limit = query.limit ?? 20;
+  const after = query.cursor ? decodeThreadCursor(sort, query.cursor) : undefined;
+  const access = await loadGroupAccess(db, viewer, { slug });
+  const moderates = canModerate(viewer, access);
+  const tagSlug = query.tag === undefined ? undefined : normalizeTag(query.tag);
+  if (tagSlug === '') throw invalid('tag', `"${query.tag}" is not a usable tag.`);
+  const rows = await selectThreadPage(db, {
+    groupId: access.group.id,
+    sort,
+    limit,
+    ...(tagSlug !== undefined ? { tagSlug } : {}),
+    ...(after ? { after } : {}),
+  });
+  const page = rows.slice(0, limit);
+  const last: ThreadPageRow | undefined = page[page.length - 1];
+  return {
+    items: page.map((row) => toThread(row, viewContext(viewer, row, moderates), row.openingHtml)),
+    nextCursor:
+      rows.length > limit && last ? encodeThreadCursor(sort, last.sortKey, last.id) : null,
+  };
+}
