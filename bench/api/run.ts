@@ -312,6 +312,7 @@ async function startServers(
       SEED_DEMO: 'never',
       LOG_LEVEL: 'warn',
       REGISTER_RATE_LIMIT: '1000',
+      POST_RATE_LIMIT: '1000000',
     },
     logFile: `${resultsDir}/api-server.log`,
     nodeFlags,

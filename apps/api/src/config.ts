@@ -15,6 +15,7 @@ const EnvSchema = Type.Object({
   SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   REGISTER_RATE_LIMIT: Type.Integer({ minimum: 1, default: 5 }),
+  POST_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
       Type.Literal(level),
@@ -38,6 +39,8 @@ export interface Config {
   loginRateLimit: number;
   /** Registrations per hour and client address. */
   registerRateLimit: number;
+  /** New threads, and new posts, per minute and person (each route counts apart). */
+  postRateLimit: number;
   logLevel: string;
 }
 
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: env_.SESSION_DAYS,
     loginRateLimit: env_.LOGIN_RATE_LIMIT,
     registerRateLimit: env_.REGISTER_RATE_LIMIT,
+    postRateLimit: env_.POST_RATE_LIMIT,
     logLevel: env_.LOG_LEVEL,
   };
 }

@@ -191,6 +191,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never' }),
     loginRateLimit: 10_000,
     registerRateLimit: 10_000,
+    postRateLimit: 10_000,
     ...overrides,
   };
 }

@@ -22,13 +22,8 @@ const TagInputs = Type.Array(TagInput, { maxItems: 30 });
 
 /** The signed-in person's own profile, with everything they may edit. */
 export const Me = Type.Object({
-  id: Id,
+  ...UserSummary.properties,
   email: Type.String(),
-  handle: Type.String(),
-  displayName: Type.String(),
-  jobTitle: Type.String(),
-  department: Type.String(),
-  site: Type.String(),
   hierarchyLevel: HierarchyLevel,
   hierarchyVisible: Type.Boolean(),
   locale: Locale,
@@ -100,12 +95,7 @@ export type ProfileAnswer = Type.Static<typeof ProfileAnswer>;
  * read; hierarchyLevel is null unless its owner made it visible.
  */
 export const PublicProfile = Type.Object({
-  id: Id,
-  handle: Type.String(),
-  displayName: Type.String(),
-  jobTitle: Type.String(),
-  department: Type.String(),
-  site: Type.String(),
+  ...UserSummary.properties,
   hierarchyLevel: HierarchyLevel,
   bio: Type.String(),
   openToQuestions: Type.Boolean(),

@@ -51,8 +51,10 @@ export function assertNotSuspended(viewer: Viewer): void {
 }
 
 /** Global moderators and admins act on every group (moderation, private groups). */
+export const STAFF_ROLES: readonly Viewer['role'][] = ['moderator', 'admin'];
+
 export function isStaff(viewer: Viewer): boolean {
-  return viewer.role === 'moderator' || viewer.role === 'admin';
+  return STAFF_ROLES.includes(viewer.role);
 }
 
 /**

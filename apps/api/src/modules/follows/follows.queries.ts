@@ -81,6 +81,7 @@ export interface FollowListPosition {
 export interface FollowListOptions {
   targetType?: FollowTargetType;
   after?: FollowListPosition;
+  /** The page size: one row more is read, to tell whether there is a next page. */
   limit: number;
 }
 
@@ -141,7 +142,7 @@ export async function listFollows(db: Executor, viewer: Viewer, options: FollowL
       ),
     )
     .orderBy(desc(follows.createdAt), desc(follows.targetType), desc(follows.targetId))
-    .limit(options.limit);
+    .limit(options.limit + 1);
 }
 
 export type FollowListRow = Awaited<ReturnType<typeof listFollows>>[number];

@@ -9,6 +9,7 @@ import type {
 } from '@serendip/contracts';
 import type { Database } from '@serendip/db';
 import { DomainError } from '../../errors.ts';
+import { decodeCursor, isRowId, pageOf } from '../../pagination.ts';
 import type { Viewer } from '../../plugins/session.ts';
 import { loadGroupAccess } from '../groups/groups.access.ts';
 import {
@@ -68,35 +69,26 @@ export async function unfollow(
   return { targetType: target.targetType, targetId: target.targetId, following: false };
 }
 
-function encodeCursor(row: FollowListRow): string {
-  const position: FollowListPosition = {
-    createdAt: row.position,
-    targetType: row.targetType,
-    targetId: row.targetId,
-  };
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
-
 const EXACT_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const TARGET_TYPES = new Set(['thread', 'tag', 'group', 'user']);
 
-function decodeCursor(cursor: string): FollowListPosition {
-  let position: Partial<FollowListPosition> | null = null;
-  try {
-    position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    // falls through to the shape check below
-  }
-  const valid =
-    typeof position?.createdAt === 'string' &&
-    EXACT_TIMESTAMP.test(position.createdAt) &&
-    !Number.isNaN(Date.parse(position.createdAt)) &&
-    TARGET_TYPES.has(String(position.targetType)) &&
-    Number.isInteger(position.targetId) &&
-    position.targetId! >= 1 &&
-    position.targetId! <= 2147483647;
-  if (!valid) throw new DomainError('invalid_cursor', 'This list cursor is not valid.');
-  return position as FollowListPosition;
+/** A cursor is the list position of the last row: [createdAt, targetType, targetId]. */
+function isFollowCursorKey([createdAt, targetType, targetId, ...rest]: unknown[]): boolean {
+  return (
+    typeof createdAt === 'string' &&
+    EXACT_TIMESTAMP.test(createdAt) &&
+    !Number.isNaN(Date.parse(createdAt)) &&
+    TARGET_TYPES.has(String(targetType)) &&
+    isRowId(targetId) &&
+    rest.length === 0
+  );
+}
+
+function positionOf(cursor: string): FollowListPosition {
+  const [createdAt, targetType, targetId] = decodeCursor<
+    [string, FollowListPosition['targetType'], number]
+  >(cursor, isFollowCursorKey);
+  return { createdAt, targetType, targetId };
 }
 
 function hrefOf(row: FollowListRow): string {
@@ -143,12 +135,12 @@ export async function listMyFollows(
   const limit = query.limit ?? 100;
   const rows = await listFollows(db, viewer, {
     targetType: query.targetType,
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: limit + 1,
+    after: query.cursor ? positionOf(query.cursor) : undefined,
+    limit,
   });
-  const page = rows.slice(0, limit);
-  return {
-    items: page.map(toFollowItem),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
-  };
+  return pageOf(rows, limit, toFollowItem, (last) => [
+    last.position,
+    last.targetType,
+    last.targetId,
+  ]);
 }

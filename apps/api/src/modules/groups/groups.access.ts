@@ -23,6 +23,11 @@ export function groupReadableBy(viewer: Viewer): SQL {
   )!;
 }
 
+/** Join condition: the viewer's membership of the joined group (no row when not a member). */
+export function viewerMembership(viewer: Viewer): SQL {
+  return and(eq(memberships.groupId, groups.id), eq(memberships.userId, viewer.id))!;
+}
+
 export async function loadGroupAccess(
   db: Executor,
   viewer: Viewer,
@@ -31,21 +36,31 @@ export async function loadGroupAccess(
   const [row] = await db
     .select({ group: groups, membership: memberships.role })
     .from(groups)
-    .leftJoin(
-      memberships,
-      and(eq(memberships.groupId, groups.id), eq(memberships.userId, viewer.id)),
-    )
+    .leftJoin(memberships, viewerMembership(viewer))
     .where('id' in where ? eq(groups.id, where.id) : eq(groups.slug, where.slug))
     .limit(1);
-  const readable =
-    row && (row.group.visibility === 'public' || row.membership !== null || isStaff(viewer));
-  if (!row || !readable) throw new DomainError('group_not_found', 'No such group.');
+  if (!row || !groupIsReadable(viewer, row.group.visibility, row.membership)) {
+    throw new DomainError('group_not_found', 'No such group.');
+  }
   return { group: row.group, membership: row.membership };
 }
 
+/** groupReadableBy's rule for a group already loaded with the viewer's membership. */
+export function groupIsReadable(
+  viewer: Viewer,
+  visibility: Group['visibility'],
+  membership: MembershipRole | null,
+): boolean {
+  return visibility === 'public' || membership !== null || isStaff(viewer);
+}
+
 /** Group moderators and owners, and global staff, moderate a group's threads and posts. */
+export function moderatesWith(viewer: Viewer, membership: MembershipRole | null): boolean {
+  return isStaff(viewer) || membership === 'moderator' || membership === 'owner';
+}
+
 export function canModerate(viewer: Viewer, access: GroupAccess): boolean {
-  return isStaff(viewer) || access.membership === 'moderator' || access.membership === 'owner';
+  return moderatesWith(viewer, access.membership);
 }
 
 /** Posting needs membership for private groups; public groups accept any employee's post. */

@@ -3,7 +3,13 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { groups, memberships, users, type Executor } from '@serendip/db';
 import type { Viewer } from '../../plugins/session.ts';
-import { groupReadableBy, type Group, type MembershipRole } from './groups.access.ts';
+import { userSummaryColumns } from '../users/users.queries.ts';
+import {
+  groupReadableBy,
+  viewerMembership,
+  type Group,
+  type MembershipRole,
+} from './groups.access.ts';
 
 export interface GroupWithMembership {
   group: Group;
@@ -40,9 +46,6 @@ function foldedName(): SQL {
 function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
-
-const viewerMembership = (viewer: Viewer) =>
-  and(eq(memberships.groupId, groups.id), eq(memberships.userId, viewer.id));
 
 /** One page of readable groups ordered by lower(name), id; one extra row says "there is more". */
 export async function selectGroupPage(db: Executor, viewer: Viewer, filter: GroupListFilter) {
@@ -113,14 +116,7 @@ export async function adjustMemberCount(tx: Executor, groupId: number, delta: 1 
 }
 
 export const memberColumns = {
-  user: {
-    id: users.id,
-    handle: users.handle,
-    displayName: users.displayName,
-    jobTitle: users.jobTitle,
-    department: users.department,
-    site: users.site,
-  },
+  user: userSummaryColumns(users),
   role: memberships.role,
   joinedAt: memberships.joinedAt,
 };

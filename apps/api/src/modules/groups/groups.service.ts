@@ -9,108 +9,42 @@ import type {
   GroupMember,
   GroupMemberList,
   GroupMemberListQuery,
-  GroupSummary,
   MembershipRole,
   UpdateGroupBody,
 } from '@serendip/contracts';
 import type { Database, Executor } from '@serendip/db';
 import { DomainError, found, invalid } from '../../errors.ts';
+import { decodeCursor, isRowId, pageOf } from '../../pagination.ts';
 import { assertNotSuspended, isStaff, type Viewer } from '../../plugins/session.ts';
-import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
-import { loadGroupAccess, type Group, type GroupAccess } from './groups.access.ts';
+import {
+  addMembership,
+  changeGroup,
+  recordGroupChange,
+  removeMembership,
+} from './group-changes.ts';
+import { toGroup, toGroupSummary, toMember } from './group-view.ts';
+import { loadGroupAccess, type GroupAccess } from './groups.access.ts';
 import {
   adjustMemberCount,
   countOwners,
-  deleteMembership,
   findActiveUserByHandle,
   foldAccents,
   insertGroup,
   insertMembership,
-  lockGroup,
   selectGroupPage,
   selectGroupWithMembership,
   selectMember,
   selectMemberPage,
   updateGroupRow,
   updateMembershipRole,
-  type GroupWithMembership,
 } from './groups.queries.ts';
 
 const DEFAULT_LIMIT = 20;
-
-function toGroupSummary({ group, membership }: GroupWithMembership): GroupSummary {
-  return {
-    id: group.id,
-    slug: group.slug,
-    name: group.name,
-    description: group.description,
-    kind: group.kind,
-    visibility: group.visibility,
-    memberCount: group.memberCount,
-    threadCount: group.threadCount,
-    membership,
-  };
-}
-
-function toGroup(row: GroupWithMembership): GroupView {
-  return { ...toGroupSummary(row), createdAt: row.group.createdAt.toISOString() };
-}
-
-function toMember(row: {
-  user: GroupMember['user'];
-  role: MembershipRole;
-  joinedAt: Date;
-}): GroupMember {
-  return { user: row.user, role: row.role, joinedAt: row.joinedAt.toISOString() };
-}
-
-// Cursors are opaque to clients: base64url of the JSON sort key. Anything else is a clear 400.
-function encodeCursor(key: unknown[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor<T>(cursor: string, isValid: (key: unknown[]) => boolean): T {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    key = undefined;
-  }
-  if (!Array.isArray(key) || !isValid(key)) {
-    throw new DomainError('invalid_cursor', 'This cursor is not one the API gave out.');
-  }
-  return key as T;
-}
-
-const isPositiveInteger = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
 
 function trimmedName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 2) throw invalid('name', 'must have at least 2 characters besides spaces');
   return trimmed;
-}
-
-/** Runs a change with the group row locked, so counts and the last-owner rule stay true. */
-async function changeGroup<T>(
-  db: Database,
-  groupId: number,
-  change: (tx: Executor, locked: Group) => Promise<T>,
-): Promise<T> {
-  return db.transaction(async (tx) => change(tx, await lockGroup(tx, groupId)));
-}
-
-/** The write path's two rows for a group change: the domain event and the search update. */
-async function recordGroupChange(
-  tx: Executor,
-  viewer: Viewer,
-  type: string,
-  groupId: number,
-  payload: Record<string, unknown>,
-  memberId?: number,
-): Promise<void> {
-  const topics = [`group:${groupId}`, ...(memberId ? [`user:${memberId}`] : [])];
-  await recordEvent(tx, { type, topics, actorId: viewer.id, payload: { groupId, ...payload } });
-  await queueSearchUpdate(tx, 'group', [groupId]);
 }
 
 export async function listGroups(
@@ -122,7 +56,7 @@ export async function listGroups(
   const after = query.cursor
     ? decodeCursor<[string, number]>(
         query.cursor,
-        (key) => key.length === 2 && typeof key[0] === 'string' && isPositiveInteger(key[1]),
+        (key) => key.length === 2 && typeof key[0] === 'string' && isRowId(key[1]),
       )
     : undefined;
   const nameContains = query.q?.trim() ? foldAccents(query.q.trim()) : undefined;
@@ -133,12 +67,7 @@ export async function listGroups(
     after: after && { sortName: after[0], id: after[1] },
     limit,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toGroupSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.sortName, last.group.id]) : null,
-  };
+  return pageOf(rows, limit, toGroupSummary, (last) => [last.sortName, last.group.id]);
 }
 
 export async function getGroup(db: Executor, viewer: Viewer, slug: string): Promise<GroupView> {
@@ -219,46 +148,9 @@ export async function joinGroup(db: Database, viewer: Viewer, slug: string): Pro
     throw new DomainError('forbidden', 'Private groups are joined when an owner adds you.');
   }
   return changeGroup(db, access.group.id, async (tx) => {
-    if (await insertMembership(tx, access.group.id, viewer.id, 'member')) {
-      await adjustMemberCount(tx, access.group.id, 1);
-      await recordGroupChange(
-        tx,
-        viewer,
-        'group.member_added',
-        access.group.id,
-        { userId: viewer.id, role: 'member' },
-        viewer.id,
-      );
-    }
+    await addMembership(tx, viewer, access.group.id, viewer.id, 'member');
     return toGroup(await selectGroupWithMembership(tx, viewer, access.group.id));
   });
-}
-
-/** Removes a membership, refusing to leave a group without an owner. */
-async function removeMembership(
-  tx: Executor,
-  viewer: Viewer,
-  groupId: number,
-  userId: number,
-): Promise<void> {
-  const member = await selectMember(tx, groupId, userId);
-  if (!member) return;
-  if (member.role === 'owner' && (await countOwners(tx, groupId)) <= 1) {
-    throw new DomainError(
-      'last_owner',
-      'A group needs at least one owner: make someone else an owner first.',
-    );
-  }
-  await deleteMembership(tx, groupId, userId);
-  await adjustMemberCount(tx, groupId, -1);
-  await recordGroupChange(
-    tx,
-    viewer,
-    'group.member_removed',
-    groupId,
-    { userId, role: member.role },
-    userId,
-  );
 }
 
 export async function leaveGroup(db: Database, viewer: Viewer, slug: string): Promise<GroupView> {
@@ -286,7 +178,7 @@ export async function listMembers(
           [0, 1, 2].includes(key[0] as number) &&
           typeof key[1] === 'string' &&
           /^-?\d{1,18}$/.test(key[1]) &&
-          isPositiveInteger(key[2]),
+          isRowId(key[2]),
       )
     : undefined;
   const rows = await selectMemberPage(db, group.id, {
@@ -294,15 +186,11 @@ export async function listMembers(
     after: after && { rank: after[0], joinedMicros: after[1], userId: after[2] },
     limit,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toMember),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor([Number(last.rank), last.joinedMicros, last.user.id])
-        : null,
-  };
+  return pageOf(rows, limit, toMember, (last) => [
+    Number(last.rank),
+    last.joinedMicros,
+    last.user.id,
+  ]);
 }
 
 async function findMemberUser(db: Executor, handle: string): Promise<{ id: number }> {
@@ -328,16 +216,7 @@ export async function setMember(
   return changeGroup(db, groupId, async (tx) => {
     const current = await selectMember(tx, groupId, user.id);
     if (!current) {
-      await insertMembership(tx, groupId, user.id, role);
-      await adjustMemberCount(tx, groupId, 1);
-      await recordGroupChange(
-        tx,
-        viewer,
-        'group.member_added',
-        groupId,
-        { userId: user.id, role },
-        user.id,
-      );
+      await addMembership(tx, viewer, groupId, user.id, role);
     } else if (current.role !== role) {
       if (current.role === 'owner' && (await countOwners(tx, groupId)) <= 1) {
         throw new DomainError('last_owner', 'A group needs at least one owner: add another first.');

@@ -4,28 +4,30 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { groups, memberships, notifications, threads, users, type Executor } from '@serendip/db';
-import { isStaff, type Viewer } from '../../plugins/session.ts';
+import type { Viewer } from '../../plugins/session.ts';
+import { groupReadableBy, viewerMembership } from '../groups/groups.access.ts';
+import { userSummaryColumns } from '../users/users.queries.ts';
 
 const actor = alias(users, 'actor');
 
-/** Condition over the joined thread, its group and the viewer's membership of it. */
+/** Condition over the joined thread and its group. */
 function stillReadableBy(viewer: Viewer) {
-  const groupReadable = isStaff(viewer)
-    ? sql`true`
-    : or(eq(groups.visibility, 'public'), isNotNull(memberships.userId));
   return or(
     isNull(notifications.threadId),
-    and(isNotNull(threads.id), isNull(threads.deletedAt), isNotNull(groups.id), groupReadable),
+    and(
+      isNotNull(threads.id),
+      isNull(threads.deletedAt),
+      isNotNull(groups.id),
+      groupReadableBy(viewer),
+    ),
   );
 }
-
-const viewerMembership = (viewer: Viewer) =>
-  and(eq(memberships.groupId, groups.id), eq(memberships.userId, viewer.id));
 
 export interface NotificationListOptions {
   unreadOnly: boolean;
   /** Keyset: only notifications with a smaller id (older). */
   beforeId?: number;
+  /** The page size: one row more is read, to tell whether there is a next page. */
   limit: number;
 }
 
@@ -45,14 +47,7 @@ export async function listNotifications(
       data: notifications.data,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
-      actor: {
-        id: actor.id,
-        handle: actor.handle,
-        displayName: actor.displayName,
-        jobTitle: actor.jobTitle,
-        department: actor.department,
-        site: actor.site,
-      },
+      actor: userSummaryColumns(actor),
       threadIsAnonymous: threads.isAnonymous,
       threadAuthorId: threads.authorId,
       membershipRole: memberships.role,
@@ -71,7 +66,7 @@ export async function listNotifications(
       ),
     )
     .orderBy(desc(notifications.id))
-    .limit(options.limit);
+    .limit(options.limit + 1);
 }
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
@@ -82,7 +77,6 @@ export async function countUnread(db: Executor, viewer: Viewer): Promise<number>
     .from(notifications)
     .leftJoin(threads, eq(threads.id, notifications.threadId))
     .leftJoin(groups, eq(groups.id, threads.groupId))
-    .leftJoin(memberships, viewerMembership(viewer))
     .where(
       and(
         eq(notifications.userId, viewer.id),

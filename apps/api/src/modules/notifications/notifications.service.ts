@@ -19,9 +19,11 @@ import {
   type Database,
   type Executor,
 } from '@serendip/db';
-import { DomainError, invalid } from '../../errors.ts';
-import { isStaff, type Viewer } from '../../plugins/session.ts';
+import { invalid } from '../../errors.ts';
+import { decodeCursor, isRowId, pageOf } from '../../pagination.ts';
+import { STAFF_ROLES, type Viewer } from '../../plugins/session.ts';
 import { recordEvent } from '../../write-path.ts';
+import { moderatesWith } from '../groups/groups.access.ts';
 import {
   countUnread,
   listNotifications,
@@ -65,7 +67,7 @@ async function eligibleRecipients(tx: Executor, input: NotificationInput): Promi
         or(
           eq(groups.visibility, 'public'),
           sql`${memberships.userId} is not null`,
-          inArray(users.role, ['moderator', 'admin']),
+          inArray(users.role, [...STAFF_ROLES]),
         ),
       ),
     );
@@ -101,26 +103,10 @@ export async function notify(tx: Executor, input: NotificationInput): Promise<nu
   return recipients;
 }
 
-const MAX_ID = 2147483647;
-
-function encodeCursor(id: number): string {
-  return Buffer.from(String(id)).toString('base64url');
-}
-
-/** Strict: only what encodeCursor produces is accepted, anything else is a 400. */
-function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!(id <= MAX_ID) || encodeCursor(id) !== cursor) {
-    throw new DomainError('invalid_cursor', 'This list cursor is not valid.');
-  }
-  return id;
-}
-
 /** The anonymous author of a thread stays "a colleague" to everyone but moderators. */
 function actorVisible(viewer: Viewer, row: NotificationRow): boolean {
   if (!row.threadIsAnonymous || row.actorId !== row.threadAuthorId) return true;
-  return isStaff(viewer) || row.membershipRole === 'moderator' || row.membershipRole === 'owner';
+  return moderatesWith(viewer, row.membershipRole);
 }
 
 function toNotification(viewer: Viewer, row: NotificationRow): Notification {
@@ -148,13 +134,18 @@ export async function listMyNotifications(
   const limit = query.limit ?? 20;
   const rows = await listNotifications(db, viewer, {
     unreadOnly: query.unread === true,
-    beforeId: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: limit + 1,
+    beforeId: query.cursor
+      ? decodeCursor<[number]>(query.cursor, (key) => key.length === 1 && isRowId(key[0]))[0]
+      : undefined,
+    limit,
   });
-  const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => toNotification(viewer, row)),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null,
+    ...pageOf(
+      rows,
+      limit,
+      (row) => toNotification(viewer, row),
+      (last) => [last.id],
+    ),
     unreadCount: await countUnread(db, viewer),
   };
 }

@@ -12,8 +12,8 @@ export interface PostViewContext {
 /** Held, rejected or hidden posts are shown only to their author and to moderators. */
 export function canSeePost(
   row: Pick<ReadablePostRow, 'state' | 'authorId'>,
-  view: PostViewContext,
-) {
+  view: Pick<PostViewContext, 'viewerId' | 'canModerate'>,
+): boolean {
   return row.state === 'published' || row.authorId === view.viewerId || view.canModerate;
 }
 

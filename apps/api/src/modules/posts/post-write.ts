@@ -15,6 +15,24 @@ export interface NewPost {
   title: string | null;
 }
 
+/** Keeps a revision of the post and its mentions; returns who is mentioned for the first time. */
+async function saveRevision(
+  tx: Executor,
+  postId: number,
+  revision: number,
+  input: { editorId: number; source: string; title: string | null; mentioned: { id: number }[] },
+): Promise<number[]> {
+  await insertRevision(tx, {
+    postId,
+    revision,
+    editorId: input.editorId,
+    title: input.title,
+    bodySource: input.source,
+  });
+  const mentionedIds = input.mentioned.map((user) => user.id);
+  return replaceMentions(tx, postId, mentionedIds);
+}
+
 /** Inserts the post and its first revision; returns it with the ids of the people it mentions. */
 export async function writePost(tx: Executor, input: NewPost) {
   const mentioned = await findMentionedUsers(tx, input.source);
@@ -25,18 +43,12 @@ export async function writePost(tx: Executor, input: NewPost) {
     bodySource: input.source,
     bodyHtml: renderPostBody(input.source, mentioned),
   });
-  await insertRevision(tx, {
-    postId: post.id,
-    revision: 1,
+  const mentionedIds = await saveRevision(tx, post.id, 1, {
     editorId: input.authorId,
+    source: input.source,
     title: input.title,
-    bodySource: input.source,
+    mentioned,
   });
-  const mentionedIds = await replaceMentions(
-    tx,
-    post.id,
-    mentioned.map((user) => user.id),
-  );
   return { post, mentionedIds };
 }
 
@@ -52,18 +64,7 @@ export async function rewritePost(tx: Executor, input: PostEdit) {
   const mentioned = await findMentionedUsers(tx, input.source);
   const bodyHtml = renderPostBody(input.source, mentioned);
   const revision = await updatePostBody(tx, input.postId, input.source, bodyHtml);
-  await insertRevision(tx, {
-    postId: input.postId,
-    revision,
-    editorId: input.editorId,
-    title: input.title,
-    bodySource: input.source,
-  });
-  const newlyMentioned = await replaceMentions(
-    tx,
-    input.postId,
-    mentioned.map((user) => user.id),
-  );
+  const newlyMentioned = await saveRevision(tx, input.postId, revision, { ...input, mentioned });
   return { revision, newlyMentioned, bodyHtml };
 }
 

@@ -13,18 +13,9 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { postRevisions, posts, users, votes, type Executor } from '@serendip/db';
+import { userSummaryColumns } from '../users/users.queries.ts';
 
 export type PostRow = typeof posts.$inferSelect;
-
-/** The public face of a person, selected wherever an author or editor is shown. */
-export const userSummaryColumns = {
-  id: users.id,
-  handle: users.handle,
-  displayName: users.displayName,
-  jobTitle: users.jobTitle,
-  department: users.department,
-  site: users.site,
-};
 
 /** Timestamps as the API writes them (ISO 8601, UTC, milliseconds), formatted by the database. */
 export function isoTimestamp(column: AnyColumn): SQL<string> {
@@ -96,11 +87,16 @@ export async function selectReadablePost(db: Executor, viewerId: number, postId:
   return row?.post;
 }
 
-export async function selectPostById(db: Executor, postId: number): Promise<PostRow | undefined> {
+/** The post row; a deleted post only with `includeDeleted`. */
+export async function selectPostById(
+  db: Executor,
+  postId: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<PostRow | undefined> {
   const [row] = await db
     .select()
     .from(posts)
-    .where(and(eq(posts.id, postId), isNull(posts.deletedAt)))
+    .where(and(eq(posts.id, postId), options.includeDeleted ? undefined : isNull(posts.deletedAt)))
     .limit(1);
   return row;
 }
@@ -173,7 +169,7 @@ export async function selectRevisions(db: Executor, postId: number) {
     .select({
       revision: postRevisions.revision,
       editorId: postRevisions.editorId,
-      editor: userSummaryColumns,
+      editor: userSummaryColumns(users),
       title: postRevisions.title,
       bodySource: postRevisions.bodySource,
       createdAt: postRevisions.createdAt,

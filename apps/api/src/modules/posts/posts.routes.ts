@@ -9,13 +9,14 @@ import {
   UpdatePostBody,
 } from '@serendip/contracts';
 import type { Api, ModuleDeps } from '../../api-types.ts';
+import { postingRateLimit } from '../../plugins/posting-rate-limit.ts';
 import { viewerOf } from '../../plugins/session.ts';
 import { createPost, deletePost, listRevisions, updatePost } from './posts.service.ts';
 
 const tags = ['posts'];
 const errors = { '4xx': ErrorResponse };
 
-export async function postsRoutes(app: Api, { db }: ModuleDeps): Promise<void> {
+export async function postsRoutes(app: Api, { db, config }: ModuleDeps): Promise<void> {
   app.post(
     '/threads/:id/posts',
     {
@@ -25,6 +26,7 @@ export async function postsRoutes(app: Api, { db }: ModuleDeps): Promise<void> {
         body: CreatePostBody,
         response: { 201: Post, ...errors },
       },
+      config: { rateLimit: postingRateLimit(config) },
     },
     async (request, reply) =>
       reply

@@ -10,17 +10,19 @@ import { addFollow, followerIdsOf } from '../follows/follows.queries.ts';
 import { assertCanPost } from '../groups/groups.access.ts';
 import {
   assertOpenOrModerator,
+  loadPostAccess,
   loadThreadAccess,
+  postNotFound,
   type ThreadAccess,
 } from '../threads/thread-access.ts';
 import { updateThread } from '../threads/threads.queries.ts';
 import { actorOf, cleanBody } from '../threads/thread-rules.ts';
 import { removeThread } from '../threads/threads.service.ts';
-import { canSeePost, hidesAuthor, toPost, type PostViewContext } from './post-view.ts';
+import { dropThanks } from '../votes/accept.service.ts';
+import { hidesAuthor, toPost, type PostViewContext } from './post-view.ts';
 import { notifyOnce, rewritePost, writePost } from './post-write.ts';
 import {
   markPostDeleted,
-  selectPostById,
   selectReadablePost,
   selectRevisions,
   type PostRow,
@@ -104,23 +106,6 @@ export async function createPost(
   return loadPost(db, viewer, access, postId);
 }
 
-function postNotFound(): DomainError {
-  return new DomainError('post_not_found', 'No such post.');
-}
-
-/** The post and its thread's access; unreadable (private group, held post) reads as unknown. */
-async function loadPostAccess(db: Database, viewer: Viewer, postId: number) {
-  const post = await selectPostById(db, postId);
-  if (!post) throw postNotFound();
-  const access = await loadThreadAccess(db, viewer, post.threadId).catch((error: unknown) => {
-    throw error instanceof DomainError && error.code === 'thread_not_found'
-      ? postNotFound()
-      : error;
-  });
-  if (!canSeePost(post, viewOf(viewer, access))) throw postNotFound();
-  return { post, access };
-}
-
 function assertCanChangePost(viewer: Viewer, post: PostRow, access: ThreadAccess): void {
   if (post.authorId !== viewer.id && !access.canModerate) {
     throw new DomainError(
@@ -196,6 +181,9 @@ export async function deletePost(
         answerCount: sql`greatest(${threads.answerCount} - 1, 0)`,
         acceptedPostId: sql`nullif(${threads.acceptedPostId}, ${postId})`,
       });
+      // Thanks go with the accepted answer. The update holds the thread row, so a concurrent
+      // thanks waits for this commit and then finds no accepted answer.
+      await dropThanks(tx, thread.id, postId);
     }
     await recordEvent(tx, {
       type: 'post.deleted',

@@ -1,10 +1,17 @@
-// Finding a thread the viewer may read, with their rights in its group. A thread in a private
-// group answers "not found" to non-members, exactly like an unknown id.
+// Finding a thread or post the viewer may read, with their rights in its group. A thread in a
+// private group answers "not found" to non-members, exactly like an unknown id.
 import { and, eq, isNull } from 'drizzle-orm';
 import { groups, memberships, threads, type Executor } from '@serendip/db';
 import { DomainError } from '../../errors.ts';
-import { isStaff, type Viewer } from '../../plugins/session.ts';
-import { canModerate, type GroupAccess } from '../groups/groups.access.ts';
+import type { Viewer } from '../../plugins/session.ts';
+import {
+  canModerate,
+  groupIsReadable,
+  viewerMembership,
+  type GroupAccess,
+} from '../groups/groups.access.ts';
+import { canSeePost } from '../posts/post-view.ts';
+import { selectPostById, type PostRow } from '../posts/posts.queries.ts';
 
 export type ThreadRow = typeof threads.$inferSelect;
 
@@ -17,30 +24,24 @@ export function threadNotFound(): DomainError {
   return new DomainError('thread_not_found', 'No such thread.');
 }
 
-/** Readable = public group, or the viewer belongs to it, or is global staff. */
-export function groupIsReadable(
-  viewer: Viewer,
-  visibility: 'public' | 'private',
-  membership: GroupAccess['membership'],
-): boolean {
-  return visibility === 'public' || membership !== null || isStaff(viewer);
-}
-
+/**
+ * The thread and the viewer's rights in its group. `lock` holds the thread row until the end of
+ * the caller's transaction, so changes such as an acceptance happen one at a time.
+ */
 export async function loadThreadAccess(
   db: Executor,
   viewer: Viewer,
   threadId: number,
+  options: { lock?: boolean } = {},
 ): Promise<ThreadAccess> {
-  const [row] = await db
+  const query = db
     .select({ thread: threads, group: groups, membership: memberships.role })
     .from(threads)
     .innerJoin(groups, eq(groups.id, threads.groupId))
-    .leftJoin(
-      memberships,
-      and(eq(memberships.groupId, groups.id), eq(memberships.userId, viewer.id)),
-    )
+    .leftJoin(memberships, viewerMembership(viewer))
     .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
     .limit(1);
+  const [row] = options.lock ? await query.for('no key update', { of: threads }) : await query;
   if (!row || !groupIsReadable(viewer, row.group.visibility, row.membership)) {
     throw threadNotFound();
   }
@@ -48,9 +49,32 @@ export async function loadThreadAccess(
   return { ...access, thread: row.thread, canModerate: canModerate(viewer, access) };
 }
 
-/** canModerate's rule from the membership role alone (the thread page's head query has no full group row). */
-export function moderatesWith(viewer: Viewer, membership: GroupAccess['membership']): boolean {
-  return isStaff(viewer) || membership === 'moderator' || membership === 'owner';
+export function postNotFound(): DomainError {
+  return new DomainError('post_not_found', 'No such post.');
+}
+
+/**
+ * The post and its thread's access; a post the viewer may not read (private group, deleted
+ * thread, someone else's held post) answers like an unknown one. Deleted posts are unknown too,
+ * unless `includeDeleted` (the caller then explains why it refuses them).
+ */
+export async function loadPostAccess(
+  db: Executor,
+  viewer: Viewer,
+  postId: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<{ post: PostRow; access: ThreadAccess }> {
+  const post = await selectPostById(db, postId, options);
+  if (!post) throw postNotFound();
+  const access = await loadThreadAccess(db, viewer, post.threadId).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === 'thread_not_found'
+      ? postNotFound()
+      : error;
+  });
+  if (!canSeePost(post, { viewerId: viewer.id, canModerate: access.canModerate })) {
+    throw postNotFound();
+  }
+  return { post, access };
 }
 
 /** Edits and deletions: the author or a moderator of the group. */

@@ -3,18 +3,23 @@
 import type { Post, Thread, ThreadDetail, ThreadList, ThreadListQuery } from '@serendip/contracts';
 import type { Database } from '@serendip/db';
 import { excerpt } from '@serendip/markdown';
-import { DomainError, invalid } from '../../errors.ts';
+import { invalid } from '../../errors.ts';
+import { decodeCursor, isRowId, pageOf } from '../../pagination.ts';
 import type { Viewer } from '../../plugins/session.ts';
-import { canModerate, loadGroupAccess } from '../groups/groups.access.ts';
+import {
+  canModerate,
+  groupIsReadable,
+  loadGroupAccess,
+  moderatesWith,
+} from '../groups/groups.access.ts';
 import { canSeePost, comparePosts, toPost, type PostViewContext } from '../posts/post-view.ts';
 import { normalizeTag } from '../tags/tags.queries.ts';
-import { groupIsReadable, moderatesWith, threadNotFound } from './thread-access.ts';
+import { threadNotFound } from './thread-access.ts';
 import {
   EXCERPT_SOURCE_LENGTH,
   selectThreadHead,
   selectThreadPage,
   type ThreadHeadRow,
-  type ThreadPageRow,
   type ThreadSortKey,
 } from './threads.queries.ts';
 
@@ -106,32 +111,17 @@ function isTimestampText(text: string): boolean {
   );
 }
 
-function invalidCursor(): DomainError {
-  return new DomainError('invalid_cursor', 'This cursor is not valid for this list; start over.');
-}
-
-export function encodeThreadCursor(sort: ThreadSortKey, key: string, id: number): string {
-  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
-}
-
 /** A cursor is only valid for the sort it was made for; anything else is a 400, never a 500. */
-export function decodeThreadCursor(sort: ThreadSortKey, cursor: string) {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
-  const [cursorSort, key, id] = parsed as unknown[];
+function isThreadCursorKey(
+  sort: ThreadSortKey,
+  [cursorSort, key, id, ...rest]: unknown[],
+): boolean {
   const keyOk =
     typeof key === 'string' &&
     (sort === 'top'
       ? /^-?\d{1,10}$/.test(key) && Math.abs(Number(key)) <= 2147483647
       : isTimestampText(key));
-  const idOk = typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= 2147483647;
-  if (cursorSort !== sort || !keyOk || !idOk) throw invalidCursor();
-  return { key: key as string, id: id as number };
+  return cursorSort === sort && keyOk && isRowId(id) && rest.length === 0;
 }
 
 export async function listGroupThreads(
@@ -142,7 +132,11 @@ export async function listGroupThreads(
 ): Promise<ThreadList> {
   const sort = query.sort ?? 'activity';
   const limit = query.limit ?? 20;
-  const after = query.cursor ? decodeThreadCursor(sort, query.cursor) : undefined;
+  const after = query.cursor
+    ? decodeCursor<[ThreadSortKey, string, number]>(query.cursor, (key) =>
+        isThreadCursorKey(sort, key),
+      )
+    : undefined;
   const access = await loadGroupAccess(db, viewer, { slug });
   const moderates = canModerate(viewer, access);
   const tagSlug = query.tag === undefined ? undefined : normalizeTag(query.tag);
@@ -152,13 +146,12 @@ export async function listGroupThreads(
     sort,
     limit,
     ...(tagSlug !== undefined ? { tagSlug } : {}),
-    ...(after ? { after } : {}),
+    ...(after ? { after: { key: after[1], id: after[2] } } : {}),
   });
-  const page = rows.slice(0, limit);
-  const last: ThreadPageRow | undefined = page[page.length - 1];
-  return {
-    items: page.map((row) => toThread(row, viewContext(viewer, row, moderates), row.openingHtml)),
-    nextCursor:
-      rows.length > limit && last ? encodeThreadCursor(sort, last.sortKey, last.id) : null,
-  };
+  return pageOf(
+    rows,
+    limit,
+    (row) => toThread(row, viewContext(viewer, row, moderates), row.openingHtml),
+    (last) => [sort, last.sortKey, last.id],
+  );
 }

@@ -15,7 +15,8 @@ import {
   type Database,
   type Executor,
 } from '@serendip/db';
-import { postsOfThreadJson, userSummaryColumns } from '../posts/posts.queries.ts';
+import { postsOfThreadJson } from '../posts/posts.queries.ts';
+import { userSummaryColumns } from '../users/users.queries.ts';
 import { preparedOnce } from '@serendip/db';
 import type { ThreadRow } from './thread-access.ts';
 
@@ -37,7 +38,7 @@ const threadColumns = {
   kind: threads.kind,
   title: threads.title,
   authorId: threads.authorId,
-  author: userSummaryColumns,
+  author: userSummaryColumns(users),
   isAnonymous: threads.isAnonymous,
   status: threads.status,
   acceptedPostId: threads.acceptedPostId,

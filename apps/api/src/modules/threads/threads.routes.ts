@@ -12,6 +12,7 @@ import {
   UpdateThreadBody,
 } from '@serendip/contracts';
 import type { Api, ModuleDeps } from '../../api-types.ts';
+import { postingRateLimit } from '../../plugins/posting-rate-limit.ts';
 import { viewerOf } from '../../plugins/session.ts';
 import { listGroupThreads, loadThreadDetail } from './thread-read.ts';
 import { createThread, deleteThread, lockThread, updateThreadContent } from './threads.service.ts';
@@ -27,7 +28,7 @@ const errors = { '4xx': ErrorResponse };
  */
 const nativeJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
 
-export async function threadsRoutes(app: Api, { db }: ModuleDeps): Promise<void> {
+export async function threadsRoutes(app: Api, { db, config }: ModuleDeps): Promise<void> {
   app.post(
     '/groups/:slug/threads',
     {
@@ -37,6 +38,7 @@ export async function threadsRoutes(app: Api, { db }: ModuleDeps): Promise<void>
         body: CreateThreadBody,
         response: { 201: ThreadDetail, ...errors },
       },
+      config: { rateLimit: postingRateLimit(config) },
     },
     async (request, reply) =>
       reply

@@ -1,6 +1,6 @@
 // Database access for profiles: a person's row, their skills and interests, and the ratings and
 // answers shown on their public profile (always filtered by what the viewer may read).
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   groups,
@@ -33,6 +33,25 @@ export type UserChanges = Partial<
     | 'weeklyHelpMinutes'
   >
 >;
+
+type SummaryColumn = 'id' | 'handle' | 'displayName' | 'jobTitle' | 'department' | 'site';
+
+/**
+ * The public face of a person (a UserSummary), selected wherever an author, editor, actor or
+ * member is shown; `table` is users or an alias of it.
+ */
+export function userSummaryColumns<Table extends Record<SummaryColumn, AnyColumn>>(
+  table: Table,
+): Pick<Table, SummaryColumn> {
+  return {
+    id: table.id,
+    handle: table.handle,
+    displayName: table.displayName,
+    jobTitle: table.jobTitle,
+    department: table.department,
+    site: table.site,
+  };
+}
 
 /** A live (not deleted) account by id. */
 export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
@@ -129,15 +148,7 @@ export async function recentRatings(db: Executor, userId: number, viewer: Viewer
       threadTitle: threads.title,
       threadAnonymous: threads.isAnonymous,
       fromUserId: thanks.fromUserId,
-      from: {
-        id: fromUser.id,
-        handle: fromUser.handle,
-        displayName: fromUser.displayName,
-        jobTitle: fromUser.jobTitle,
-        department: fromUser.department,
-        site: fromUser.site,
-        deletedAt: fromUser.deletedAt,
-      },
+      from: { ...userSummaryColumns(fromUser), deletedAt: fromUser.deletedAt },
       createdAt: thanks.createdAt,
     })
     .from(thanks)

@@ -6,14 +6,10 @@ import { found } from '../../errors.ts';
 import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import type { PostRow } from '../posts/posts.queries.ts';
+import type { ThreadRow } from '../threads/thread-access.ts';
 import { assertThreadOpen, loadAskersQuestion } from './votes.access.ts';
-import {
-  deleteThanks,
-  findPublishedAnswer,
-  setAcceptedPost,
-  type PostRow,
-  type ThreadRow,
-} from './votes.queries.ts';
+import { deleteThanks, findPublishedAnswer, setAcceptedPost } from './votes.queries.ts';
 
 /** An anonymous asker stays anonymous in notifications and events. */
 function askerShownAs(thread: ThreadRow, viewer: Viewer): number | null {
@@ -21,11 +17,12 @@ function askerShownAs(thread: ThreadRow, viewer: Viewer): number | null {
 }
 
 /**
- * Thanks belong to the accepted answer: when the acceptance moves or is withdrawn, they go too
- * (the asker may thank the new helper).
+ * Thanks belong to the accepted answer: when the acceptance moves or is withdrawn, or the answer
+ * is deleted (only then is `postId` given), they go too (the asker may thank the new helper).
  */
-async function dropThanks(tx: Executor, threadId: number): Promise<void> {
-  const thankedUserId = await deleteThanks(tx, threadId);
+export async function dropThanks(tx: Executor, threadId: number, postId?: number): Promise<void> {
+  const thankedUserId = await deleteThanks(tx, threadId, postId);
+  // The helper's rating is part of their profile document.
   if (thankedUserId !== null) await queueSearchUpdate(tx, 'user', [thankedUserId]);
 }
 

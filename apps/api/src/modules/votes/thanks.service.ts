@@ -6,15 +6,10 @@ import { DomainError, found } from '../../errors.ts';
 import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { selectPostById, type PostRow } from '../posts/posts.queries.ts';
+import type { ThreadRow } from '../threads/thread-access.ts';
 import { loadAskersQuestion } from './votes.access.ts';
-import {
-  findPost,
-  findThanks,
-  upsertThanks,
-  type PostRow,
-  type ThanksRow,
-  type ThreadRow,
-} from './votes.queries.ts';
+import { findThanks, upsertThanks, type ThanksRow } from './votes.queries.ts';
 
 function toThanksResponse(row: ThanksRow): ThanksResponse {
   return {
@@ -30,9 +25,7 @@ function toThanksResponse(row: ThanksRow): ThanksResponse {
 async function loadAcceptedAnswer(tx: Executor, thread: ThreadRow): Promise<PostRow> {
   const noAnswer = 'Accept an answer before thanking its author.';
   const postId = found(thread.acceptedPostId, 'answer_not_accepted', noAnswer);
-  const answer = found(await findPost(tx, postId), 'answer_not_accepted', noAnswer);
-  if (answer.deletedAt) throw new DomainError('answer_not_accepted', noAnswer);
-  return answer;
+  return found(await selectPostById(tx, postId), 'answer_not_accepted', noAnswer);
 }
 
 function sameThanks(previous: ThanksRow | undefined, next: ThanksRow): boolean {

@@ -2,26 +2,9 @@
 // votes never overwrite each other.
 import { and, eq, sql } from 'drizzle-orm';
 import { posts, thanks, threads, votes, type Executor } from '@serendip/db';
+import type { PostRow } from '../posts/posts.queries.ts';
 
-export type ThreadRow = typeof threads.$inferSelect;
-export type PostRow = typeof posts.$inferSelect;
 export type ThanksRow = typeof thanks.$inferSelect;
-
-/** The thread; `lock` holds its row until commit so acceptance changes happen one at a time. */
-export async function findThread(
-  db: Executor,
-  threadId: number,
-  lock = false,
-): Promise<ThreadRow | undefined> {
-  const query = db.select().from(threads).where(eq(threads.id, threadId)).limit(1);
-  const [row] = lock ? await query.for('no key update') : await query;
-  return row;
-}
-
-export async function findPost(db: Executor, postId: number): Promise<PostRow | undefined> {
-  const [row] = await db.select().from(posts).where(eq(posts.id, postId)).limit(1);
-  return row;
-}
 
 /** The post only when it is a published, non-deleted answer of that thread. */
 export async function findPublishedAnswer(
@@ -127,11 +110,23 @@ export async function upsertThanks(
   return row!;
 }
 
-/** Removes the thanks of a thread and returns whom they were for, if there were any. */
-export async function deleteThanks(tx: Executor, threadId: number): Promise<number | null> {
+/**
+ * Removes the thanks of a thread (only if they are for `postId`, when given) and returns whom they
+ * were for, if there were any.
+ */
+export async function deleteThanks(
+  tx: Executor,
+  threadId: number,
+  postId?: number,
+): Promise<number | null> {
   const [row] = await tx
     .delete(thanks)
-    .where(eq(thanks.threadId, threadId))
+    .where(
+      and(
+        eq(thanks.threadId, threadId),
+        postId === undefined ? undefined : eq(thanks.postId, postId),
+      ),
+    )
     .returning({ toUserId: thanks.toUserId });
   return row?.toUserId ?? null;
 }
