@@ -1,7 +1,11 @@
-// Forwards /api/* to the API processes when API_URL is set (docker-compose), so the browser talks
-// to one origin and the session cookie stays first-party.
+// Every request: forwards /api/* to the API when API_URL is set (docker-compose; in the
+// one-process server /api never reaches SvelteKit), otherwise reads the session through the API,
+// picks the language (the user's setting, else Accept-Language, else French) and sets <html lang>.
 import { env } from '$env/dynamic/private';
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { SessionResponse } from '@serendip/contracts';
+import { createApi } from '$lib/api';
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, translator } from '$lib/i18n';
 
 // Hop-by-hop headers and ones fetch() recomputes must not be copied across the proxy.
 const DROPPED_REQUEST_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding'];
@@ -35,5 +39,27 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (apiUrl && event.url.pathname.startsWith('/api/')) {
     return proxyToApi(event.request, event.url, apiUrl, event.getClientAddress());
   }
-  return resolve(event);
+
+  const api = createApi(event);
+  const session = await api.get<SessionResponse>('/auth/session');
+  const user = session.ok ? session.data.user : null;
+  api.csrfToken = session.ok ? session.data.csrfToken : null;
+  const locale =
+    (isLocale(user?.locale) ? user.locale : null) ??
+    localeFromAcceptLanguage(event.request.headers.get('accept-language')) ??
+    DEFAULT_LOCALE;
+  event.locals.api = api;
+  event.locals.user = user;
+  event.locals.locale = locale;
+  event.locals.i18n = translator(locale);
+
+  return resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%serendip.lang%', locale),
+  });
+};
+
+/** Unexpected errors: 5xx are logged (details never reach the page); 404s are not errors to log. */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+  if (status >= 500) console.error(error);
+  return { message };
 };

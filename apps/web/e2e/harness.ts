@@ -1,0 +1,159 @@
+// End-to-end harness: finds Debian's chromium (never downloads a browser), builds the web app when
+// its build is missing or older than its sources, starts the real one-process server (web + API) on
+// a free port with a throwaway database, and runs axe-core in pages.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const webDir = fileURLToPath(new URL('..', import.meta.url));
+const rootDir = join(webDir, '..', '..');
+export const screenshotDir = join(webDir, 'e2e', 'screenshots');
+
+/** The system's chromium (CHROMIUM_PATH overrides), or null when there is none. */
+export function findChromium(): string | null {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser']) {
+    const found = spawnSync('which', [name], { encoding: 'utf8' });
+    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+  }
+  return null;
+}
+
+export function launchBrowser(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds apps/web unless build/handler.js is newer than every source file. */
+export function ensureWebBuild(): void {
+  const handler = join(webDir, 'build', 'handler.js');
+  const sources = Math.max(newestMtime(join(webDir, 'src')), newestMtime(join(webDir, 'static')));
+  if (existsSync(handler) && statSync(handler).mtimeMs > sources) return;
+  const vite = join(webDir, 'node_modules', '.bin', 'vite');
+  const built = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('vite build failed');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningSite {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Resolves once the server logs that it listens; rejects if it exits first. */
+function waitUntilListening(child: ChildProcess, output: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (chunk.toString().includes('listening at')) resolve();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) =>
+      reject(new Error(`server exited (${code}) before listening:\n${output.join('')}`)),
+    );
+  });
+}
+
+/** The real `npm start` server (API + built web app), on PGlite in a temporary directory. */
+export async function startSite(): Promise<RunningSite> {
+  ensureWebBuild();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'serendip-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'never',
+    LOG_LEVEL: 'info',
+    // Every test registers people from the same address.
+    REGISTER_RATE_LIMIT: '1000',
+    LOGIN_RATE_LIMIT: '1000',
+  };
+  // Always embedded: the e2e run owns its database, whatever DATABASE_URL the unit tests use.
+  delete env.DATABASE_URL;
+  delete env.API_URL;
+  delete env.ORIGIN;
+  const tsx = join(rootDir, 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [join(rootDir, 'apps', 'api', 'src', 'server.ts')], {
+    cwd: rootDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  await waitUntilListening(child, output);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const ready = await fetch(`${baseUrl}/ready`);
+  if (!ready.ok) throw new Error(`/ready answered ${ready.status}`);
+  return {
+    baseUrl,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations on the current page (WCAG 2.1 A/AA and best practice). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const results = (await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    })) as { violations: AxeViolation[] };
+    return results.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,0 +1,34 @@
+// The web app's URLs in one place (French paths), so pages link to each other consistently.
+export const paths = {
+  home: '/',
+  signIn: '/connexion',
+  register: '/inscription',
+  signOut: '/deconnexion',
+  groups: '/groupes',
+  group: (slug: string) => `/groupes/${encodeURIComponent(slug)}`,
+  thread: (id: number) => `/sujets/${id}`,
+  post: (threadId: number, postId: number) => `/sujets/${threadId}#post-${postId}`,
+  notifications: '/notifications',
+  profile: '/profil',
+  member: (handle: string) => `/membres/${encodeURIComponent(handle)}`,
+  tag: (slug: string) => `/etiquettes/${encodeURIComponent(slug)}`,
+} as const;
+
+/** Maps an API href ("/threads/12#post-34", in notifications) to the web page it means. */
+export function webHrefOf(apiHref: string): string {
+  const match = /^\/threads\/(\d+)(#post-\d+)?$/.exec(apiHref);
+  return match ? `/sujets/${match[1]}${match[2] ?? ''}` : apiHref;
+}
+
+/** Where to go after signing in: only a local path, never another site ("//evil.example"). */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return paths.home;
+  }
+  return next;
+}
+
+export function signInThenBackTo(url: URL): string {
+  const here = url.pathname + url.search;
+  return here === paths.home ? paths.signIn : `${paths.signIn}?suivant=${encodeURIComponent(here)}`;
+}

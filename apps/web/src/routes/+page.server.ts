@@ -1,0 +1,30 @@
+// Home: the latest threads of the groups the signed-in person joined; visitors go to sign-in.
+// First version: one request for the groups, then one per group for its latest threads.
+import { redirect } from '@sveltejs/kit';
+import type { GroupList, Thread, ThreadList } from '@serendip/contracts';
+import { dataOrError } from '$lib/api';
+import { paths } from '$lib/paths';
+import type { PageServerLoad } from './$types';
+
+const THREADS_PER_GROUP = 10;
+const THREADS_SHOWN = 30;
+
+export const load: PageServerLoad = async ({ locals }) => {
+  if (!locals.user) redirect(303, paths.signIn);
+  const groups = dataOrError(
+    await locals.api.get<GroupList>('/groups', { joined: true, limit: 50 }),
+  );
+  const lists = await Promise.all(
+    groups.items.map((group) =>
+      locals.api.get<ThreadList>(`/groups/${group.slug}/threads`, {
+        sort: 'activity',
+        limit: THREADS_PER_GROUP,
+      }),
+    ),
+  );
+  const threads: Thread[] = lists
+    .flatMap((list) => (list.ok ? list.data.items : []))
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt))
+    .slice(0, THREADS_SHOWN);
+  return { groupCount: groups.items.length, threads };
+};
