@@ -6,6 +6,7 @@ export const paths = {
   signOut: '/deconnexion',
   groups: '/groupes',
   group: (slug: string) => `/groupes/${encodeURIComponent(slug)}`,
+  ask: (slug: string) => `/groupes/${encodeURIComponent(slug)}/nouveau`,
   thread: (id: number) => `/sujets/${id}`,
   post: (threadId: number, postId: number) => `/sujets/${threadId}#post-${postId}`,
   notifications: '/notifications',

@@ -1,0 +1,89 @@
+// Asking in a group: a plain form post (works without JavaScript) checked here first, then by the
+// API, whose field errors come back next to the right input; success goes to the new thread.
+import { fail, redirect } from '@sveltejs/kit';
+import type { CreateThreadBody, Group, ThreadDetail, ThreadKind } from '@serendip/contracts';
+import { dataOrError } from '$lib/api';
+import { hasErrors, rawField, textField, translateFieldErrors, type FieldErrors } from '$lib/forms';
+import type { Translator } from '$lib/i18n';
+import { paths, signInThenBackTo } from '$lib/paths';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  if (!locals.user) redirect(303, signInThenBackTo(url));
+  const group = dataOrError(
+    await locals.api.get<Group>(`/groups/${encodeURIComponent(params.slug)}`),
+  );
+  return { group };
+};
+
+interface AskValues {
+  kind: string;
+  title: string;
+  body: string;
+  tags: string;
+  anonymous: boolean;
+}
+
+/** "Gestion de projet, audit," -> ["Gestion de projet", "audit"]; the API normalises them. */
+function tagsOf(text: string): string[] {
+  return text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+function check(values: AskValues, i18n: Translator): FieldErrors {
+  const errors: FieldErrors = {};
+  if (values.kind !== 'question' && values.kind !== 'discussion')
+    errors.kind = i18n.t('form.required');
+  if (values.title.length < 8 || values.title.length > 200)
+    errors.title = i18n.t('ask.titleInvalid');
+  if (!values.body.trim()) errors.body = i18n.t('ask.bodyRequired');
+  const tags = tagsOf(values.tags);
+  if (tags.length < 1 || tags.length > 5 || tags.some((tag) => tag.length > 60)) {
+    errors.tags = i18n.t('ask.tagsInvalid');
+  }
+  return errors;
+}
+
+export const actions: Actions = {
+  default: async ({ request, locals, params, url }) => {
+    if (!locals.user) redirect(303, signInThenBackTo(url));
+    const form = await request.formData();
+    const values: AskValues = {
+      kind: textField(form, 'kind'),
+      title: textField(form, 'title'),
+      body: rawField(form, 'body'),
+      tags: textField(form, 'tags'),
+      anonymous: form.get('anonymous') === 'on',
+    };
+    const errors = check(values, locals.i18n);
+    if (hasErrors(errors)) {
+      return fail(400, { values, errors, message: locals.i18n.t('form.fixErrors') });
+    }
+
+    const body: CreateThreadBody = {
+      kind: values.kind as ThreadKind,
+      title: values.title,
+      body: values.body,
+      tags: tagsOf(values.tags),
+      ...(values.kind === 'question' && values.anonymous ? { anonymous: true } : {}),
+    };
+    const result = await locals.api.post<ThreadDetail>(
+      `/groups/${encodeURIComponent(params.slug)}/threads`,
+      body,
+    );
+    if (!result.ok) {
+      const apiErrors = translateFieldErrors(result.error, locals.i18n, {
+        title: 'ask.titleInvalid',
+        body: 'ask.bodyRequired',
+        tags: 'ask.tagsInvalid',
+      });
+      const message = hasErrors(apiErrors)
+        ? locals.i18n.t('form.fixErrors')
+        : locals.i18n.error(result.error.code, result.error.message);
+      return fail(result.status, { values, errors: apiErrors, message });
+    }
+    redirect(303, paths.thread(result.data.thread.id));
+  },
+};

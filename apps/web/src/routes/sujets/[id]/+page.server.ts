@@ -1,0 +1,159 @@
+// A thread's page: the question or discussion with its answers, and every action on it (vote,
+// accept, thank, answer, follow) as form actions that work without JavaScript and redirect (303)
+// back to the post they concern.
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Post, ThreadDetail } from '@serendip/contracts';
+import type { ApiResult } from '$lib/api';
+import { dataOrError } from '$lib/api';
+import { rawField, textField, type FieldErrors } from '$lib/forms';
+import { paths, signInThenBackTo } from '$lib/paths';
+import type { Actions, PageServerLoad } from './$types';
+
+function threadIdOf(param: string): number {
+  const id = Number(param);
+  if (!/^\d{1,10}$/.test(param) || id < 1 || id > 2147483647) {
+    error(404, { message: 'Thread not found', code: 'thread_not_found' });
+  }
+  return id;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const id = threadIdOf(params.id);
+  const found = await locals.api.get<ThreadDetail>(`/threads/${id}`);
+  // Threads are for signed-in colleagues: visitors sign in first, then come back here.
+  if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
+  const detail = dataOrError(found);
+  return { detail };
+};
+
+interface Failure {
+  action: string;
+  postId: number | null;
+  message: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
+function failure(status: number, failed: Partial<Failure> & Pick<Failure, 'action' | 'message'>) {
+  return fail(status, { postId: null, errors: {}, values: {}, ...failed } satisfies Failure);
+}
+
+type Event = RequestEvent<{ id: string }>;
+
+/** Reads the form of a signed-in person (visitors go to sign-in first). */
+async function formOf(event: Event): Promise<{ threadId: number; form: FormData }> {
+  const threadId = threadIdOf(event.params.id);
+  if (!event.locals.user)
+    redirect(303, signInThenBackTo(new URL(paths.thread(threadId), event.url)));
+  return { threadId, form: await event.request.formData() };
+}
+
+function postIdOf(form: FormData): number | null {
+  const id = Number(textField(form, 'postId'));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** After a write: back to the post it concerns, or the failure next to it. */
+function backTo(
+  event: Event,
+  result: ApiResult<unknown>,
+  threadId: number,
+  postId: number | null,
+  action: string,
+) {
+  if (!result.ok) {
+    const message = event.locals.i18n.error(result.error.code, result.error.message);
+    return failure(result.status, { action, postId, message });
+  }
+  redirect(303, postId ? paths.post(threadId, postId) : paths.thread(threadId));
+}
+
+export const actions: Actions = {
+  vote: async (event) => {
+    const { threadId, form } = await formOf(event);
+    const postId = postIdOf(form);
+    const value = Number(textField(form, 'value'));
+    if (!postId || ![1, -1, 0].includes(value)) {
+      return failure(400, { action: 'vote', postId, message: event.locals.i18n.t('form.invalid') });
+    }
+    const result = await event.locals.api.put(`/posts/${postId}/vote`, { value });
+    return backTo(event, result, threadId, postId, 'vote');
+  },
+
+  accept: async (event) => {
+    const { threadId, form } = await formOf(event);
+    const postId = postIdOf(form);
+    if (!postId) {
+      return failure(400, { action: 'accept', message: event.locals.i18n.t('form.invalid') });
+    }
+    const result = await event.locals.api.put(`/threads/${threadId}/accepted`, { postId });
+    return backTo(event, result, threadId, postId, 'accept');
+  },
+
+  unaccept: async (event) => {
+    const { threadId, form } = await formOf(event);
+    const result = await event.locals.api.delete(`/threads/${threadId}/accepted`);
+    return backTo(event, result, threadId, postIdOf(form), 'unaccept');
+  },
+
+  thank: async (event) => {
+    const { threadId, form } = await formOf(event);
+    const postId = postIdOf(form);
+    const rating = Number(textField(form, 'rating'));
+    const message = textField(form, 'message');
+    const values = { rating: textField(form, 'rating'), message };
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+      const i18n = event.locals.i18n;
+      return failure(400, {
+        action: 'thank',
+        postId,
+        values,
+        errors: { rating: i18n.t('thanks.ratingRequired') },
+        message: i18n.t('form.fixErrors'),
+      });
+    }
+    const result = await event.locals.api.put(`/threads/${threadId}/thanks`, { rating, message });
+    if (!result.ok) {
+      const text = event.locals.i18n.error(result.error.code, result.error.message);
+      return failure(result.status, { action: 'thank', postId, values, message: text });
+    }
+    redirect(303, postId ? paths.post(threadId, postId) : paths.thread(threadId));
+  },
+
+  reply: async (event) => {
+    const { threadId, form } = await formOf(event);
+    const body = rawField(form, 'body');
+    const i18n = event.locals.i18n;
+    if (!body.trim()) {
+      return failure(400, {
+        action: 'reply',
+        values: { body },
+        errors: { body: i18n.t('threadPage.bodyRequired') },
+        message: i18n.t('form.fixErrors'),
+      });
+    }
+    const result = await event.locals.api.post<Post>(`/threads/${threadId}/posts`, { body });
+    if (!result.ok) {
+      const onBody = result.error.fields && Object.keys(result.error.fields).length > 0;
+      return failure(result.status, {
+        action: 'reply',
+        values: { body },
+        errors: onBody ? { body: i18n.t('form.invalid') } : {},
+        message: onBody ? i18n.t('form.fixErrors') : i18n.error(result.error.code),
+      });
+    }
+    redirect(303, paths.post(threadId, result.data.id));
+  },
+
+  follow: async (event) => {
+    const { threadId } = await formOf(event);
+    const result = await event.locals.api.put(`/follows/thread/${threadId}`);
+    return backTo(event, result, threadId, null, 'follow');
+  },
+
+  unfollow: async (event) => {
+    const { threadId } = await formOf(event);
+    const result = await event.locals.api.delete(`/follows/thread/${threadId}`);
+    return backTo(event, result, threadId, null, 'follow');
+  },
+};
