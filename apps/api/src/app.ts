@@ -18,6 +18,7 @@ import { threadsRoutes } from './modules/threads/threads.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { votesRoutes } from './modules/votes/votes.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { trackInFlight } from './plugins/in-flight.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerValidation } from './plugins/validation.ts';
 
@@ -26,6 +27,9 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
 }
+
+/** How long shutdown waits for requests still being handled before closing the database. */
+const SHUTDOWN_DRAIN_MS = 10_000;
 
 const modules = [
   authRoutes,
@@ -59,7 +63,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // JSON only: text/plain is a "simple" cross-site request that a hostile page could forge.
   app.removeContentTypeParser('text/plain');
   app.decorate('database', database);
-  if (ownsDatabase) app.addHook('onClose', () => database.close());
+  const inFlight = trackInFlight(app);
+  // onClose hooks run last-registered first, so this one runs after Fastify has stopped its own
+  // server (which waits for open requests); requests that reached the app some other way (a
+  // server in front of app.routing, app.inject) are waited for here.
+  if (ownsDatabase) {
+    app.addHook('onClose', async () => {
+      await inFlight.drained(SHUTDOWN_DRAIN_MS);
+      await database.close();
+    });
+  }
 
   registerValidation(app);
   registerErrorHandler(app);

@@ -20,14 +20,26 @@ export async function recordEvent(tx: Executor, event: DomainEvent): Promise<num
   return row!.id;
 }
 
+export interface SearchUpdate {
+  documentType: SearchDocumentType;
+  documentIds: number[];
+  operation?: 'upsert' | 'delete';
+}
+
 export async function queueSearchUpdate(
   tx: Executor,
   documentType: SearchDocumentType,
   documentIds: number[],
   operation: 'upsert' | 'delete' = 'upsert',
 ): Promise<void> {
-  if (documentIds.length === 0) return;
-  await tx
-    .insert(searchOutbox)
-    .values(documentIds.map((documentId) => ({ documentType, documentId, operation })));
+  await queueSearchUpdates(tx, [{ documentType, documentIds, operation }]);
+}
+
+/** Several search tasks (a post and its thread...) in one statement. */
+export async function queueSearchUpdates(tx: Executor, updates: SearchUpdate[]): Promise<void> {
+  const rows = updates.flatMap(({ documentType, documentIds, operation = 'upsert' }) =>
+    documentIds.map((documentId) => ({ documentType, documentId, operation })),
+  );
+  if (rows.length === 0) return;
+  await tx.insert(searchOutbox).values(rows);
 }

@@ -44,14 +44,41 @@ export interface NotificationInput {
   data: Record<string, unknown>;
 }
 
-/** The recipients who still exist, want this type, and can read the thread's group. */
-async function eligibleRecipients(tx: Executor, input: NotificationInput): Promise<number[]> {
-  const candidates = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
+/** Several people, each with their own notification type, for one change of one thread. */
+export interface NotificationBatch extends Omit<NotificationInput, 'type' | 'recipientIds'> {
+  recipients: { userId: number; type: NotificationType }[];
+}
+
+type Recipient = NotificationBatch['recipients'][number];
+
+/** Each person once (their first type), never the actor. */
+function candidatesOf(batch: NotificationBatch): Recipient[] {
+  const byUser = new Map<number, Recipient>();
+  for (const recipient of batch.recipients) {
+    if (recipient.userId === batch.actorId || byUser.has(recipient.userId)) continue;
+    byUser.set(recipient.userId, recipient);
+  }
+  return [...byUser.values()];
+}
+
+/** The recipients who still exist, want their type, and can read the thread's group. */
+async function eligibleRecipients(tx: Executor, batch: NotificationBatch): Promise<Recipient[]> {
+  const candidates = candidatesOf(batch);
   if (candidates.length === 0) return [];
+  const types = [...new Set(candidates.map((recipient) => recipient.type))];
+  // Whether each candidate wants each type in play, decided by the database. Only a stored JSON
+  // false turns a type off; a cast of an odd value must never fail the write that notifies
+  // (someone else's post).
+  const wants = Object.fromEntries(
+    types.map((type) => [
+      type,
+      sql<boolean>`(${users.notificationPreferences} -> ${type}::text) is distinct from 'false'::jsonb`,
+    ]),
+  );
   const rows = await tx
-    .select({ id: users.id })
+    .select({ id: users.id, ...wants })
     .from(users)
-    .innerJoin(threads, eq(threads.id, input.threadId))
+    .innerJoin(threads, eq(threads.id, batch.threadId))
     .innerJoin(groups, eq(groups.id, threads.groupId))
     .leftJoin(
       memberships,
@@ -59,11 +86,11 @@ async function eligibleRecipients(tx: Executor, input: NotificationInput): Promi
     )
     .where(
       and(
-        inArray(users.id, candidates),
+        inArray(
+          users.id,
+          candidates.map((recipient) => recipient.userId),
+        ),
         isNull(users.deletedAt),
-        // Only a stored JSON false turns a type off; a cast of an odd value must never fail the
-        // write that notifies (someone else's post).
-        sql`(${users.notificationPreferences} -> ${input.type}::text) is distinct from 'false'::jsonb`,
         or(
           eq(groups.visibility, 'public'),
           sql`${memberships.userId} is not null`,
@@ -71,36 +98,46 @@ async function eligibleRecipients(tx: Executor, input: NotificationInput): Promi
         ),
       ),
     );
-  return rows.map((row) => row.id);
+  const wanted = new Map(rows.map((row) => [row.id, row as Record<string, unknown>]));
+  return candidates.filter((recipient) => wanted.get(recipient.userId)?.[recipient.type] === true);
 }
 
-export async function notify(tx: Executor, input: NotificationInput): Promise<number[]> {
-  const recipients = await eligibleRecipients(tx, input);
+/**
+ * Notifies each recipient with their own type in one pass (three statements whatever the number
+ * of people or types); returns who was notified, in the order given.
+ */
+export async function notifyEach(tx: Executor, batch: NotificationBatch): Promise<number[]> {
+  const recipients = await eligibleRecipients(tx, batch);
   if (recipients.length === 0) return [];
   const created = await tx
     .insert(notifications)
     .values(
-      recipients.map((userId) => ({
+      recipients.map(({ userId, type }) => ({
         userId,
-        type: input.type,
-        actorId: input.actorId,
-        threadId: input.threadId,
-        postId: input.postId ?? null,
-        data: input.data,
+        type,
+        actorId: batch.actorId,
+        threadId: batch.threadId,
+        postId: batch.postId ?? null,
+        data: batch.data,
       })),
     )
-    .returning({ id: notifications.id, userId: notifications.userId });
+    .returning({ id: notifications.id, userId: notifications.userId, type: notifications.type });
   // One statement for all the events (same rows recordEvent writes): a thread with a thousand
   // followers must not cost a thousand round trips inside the poster's transaction.
   await tx.insert(events).values(
     created.map((row) => ({
       type: 'notification.created',
       topics: [`user:${row.userId}`],
-      actorId: input.actorId,
-      payload: { notificationId: row.id, type: input.type, threadId: input.threadId },
+      actorId: batch.actorId,
+      payload: { notificationId: row.id, type: row.type, threadId: batch.threadId },
     })),
   );
-  return recipients;
+  return recipients.map((recipient) => recipient.userId);
+}
+
+export async function notify(tx: Executor, input: NotificationInput): Promise<number[]> {
+  const { type, recipientIds, ...rest } = input;
+  return notifyEach(tx, { ...rest, recipients: recipientIds.map((userId) => ({ userId, type })) });
 }
 
 /** The anonymous author of a thread stays "a colleague" to everyone but moderators. */

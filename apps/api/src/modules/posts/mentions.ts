@@ -46,12 +46,24 @@ export async function replaceMentions(
         ? and(eq(postMentions.postId, postId), notInArray(postMentions.userId, userIds))
         : eq(postMentions.postId, postId),
     );
-  const added = userIds.filter((id) => !known.has(id));
-  if (added.length > 0) {
+  return insertMentions(
+    db,
+    postId,
+    userIds.filter((id) => !known.has(id)),
+  );
+}
+
+/** Adds mention rows (a new post's, or an edit's new ones); returns the ids it was given. */
+export async function insertMentions(
+  db: Executor,
+  postId: number,
+  userIds: number[],
+): Promise<number[]> {
+  if (userIds.length > 0) {
     await db
       .insert(postMentions)
-      .values(added.map((userId) => ({ postId, userId })))
+      .values(userIds.map((userId) => ({ postId, userId })))
       .onConflictDoNothing();
   }
-  return added;
+  return userIds;
 }

@@ -2,8 +2,8 @@
 // revisions, and notify the people mentioned.
 import { excerpt } from '@serendip/markdown';
 import type { Executor } from '@serendip/db';
-import { notify } from '../notifications/notifications.service.ts';
-import { findMentionedUsers, renderPostBody, replaceMentions } from './mentions.ts';
+import { notifyEach } from '../notifications/notifications.service.ts';
+import { findMentionedUsers, insertMentions, renderPostBody, replaceMentions } from './mentions.ts';
 import { insertPost, insertRevision, updatePostBody, type PostRow } from './posts.queries.ts';
 
 export interface NewPost {
@@ -30,6 +30,8 @@ async function saveRevision(
     bodySource: input.source,
   });
   const mentionedIds = input.mentioned.map((user) => user.id);
+  // A brand-new post has no mention rows to compare with or remove.
+  if (revision === 1) return insertMentions(tx, postId, mentionedIds);
   return replaceMentions(tx, postId, mentionedIds);
 }
 
@@ -78,24 +80,27 @@ export interface NotificationContext {
   writerId: number;
 }
 
+/** Who a write notifies, in order of precedence: someone in two passes gets the first type only. */
+export type NotificationPasses = ['answer' | 'mention' | 'reply', number[]][];
+
 /**
- * Sends one kind of notification to the people not yet considered by this write, and adds them
- * to `notified`, so nobody receives two notifications for one post.
+ * Sends each person considered by this write one notification, of the first pass they are in,
+ * in one batch. Someone who turned that type off is not "compensated" with another type for the
+ * same post, and the writer is never notified.
  */
 export async function notifyOnce(
   tx: Executor,
-  type: 'answer' | 'mention' | 'reply',
-  recipientIds: number[],
+  passes: NotificationPasses,
   context: NotificationContext,
-  notified: Set<number>,
 ): Promise<void> {
-  const fresh = recipientIds.filter((id) => id !== context.writerId && !notified.has(id));
-  if (fresh.length === 0) return;
-  // Someone who turned this type off is not "compensated" with another type for the same post.
-  for (const id of fresh) notified.add(id);
-  await notify(tx, {
-    type,
-    recipientIds: fresh,
+  const recipients = passes.flatMap(([type, recipientIds]) =>
+    recipientIds
+      .filter((userId) => userId !== context.writerId)
+      .map((userId) => ({ userId, type })),
+  );
+  if (recipients.length === 0) return;
+  await notifyEach(tx, {
+    recipients,
     actorId: context.actorId,
     threadId: context.threadId,
     postId: context.postId,

@@ -5,7 +5,7 @@ import { threads, type Database } from '@serendip/db';
 import { sql } from 'drizzle-orm';
 import { DomainError, found } from '../../errors.ts';
 import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
-import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
+import { queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow, followerIdsOf } from '../follows/follows.queries.ts';
 import { assertCanPost } from '../groups/groups.access.ts';
 import {
@@ -83,10 +83,16 @@ export async function createPost(
       actorId,
       writerId: viewer.id,
     };
-    const notified = new Set<number>();
-    if (kind === 'answer') await notifyOnce(tx, 'answer', [thread.authorId], context, notified);
-    await notifyOnce(tx, 'mention', mentionedIds, context, notified);
-    await notifyOnce(tx, 'reply', await followerIdsOf(tx, 'thread', threadId), context, notified);
+    const followerIds = await followerIdsOf(tx, 'thread', threadId);
+    await notifyOnce(
+      tx,
+      [
+        ['answer', kind === 'answer' ? [thread.authorId] : []],
+        ['mention', mentionedIds],
+        ['reply', followerIds],
+      ],
+      context,
+    );
     await addFollow(tx, viewer.id, 'thread', threadId);
     await recordEvent(tx, {
       type: 'post.created',
@@ -99,8 +105,10 @@ export async function createPost(
         ...(actorId === null ? {} : { authorId: actorId }),
       },
     });
-    await queueSearchUpdate(tx, 'post', [post.id]);
-    await queueSearchUpdate(tx, 'thread', [threadId]);
+    await queueSearchUpdates(tx, [
+      { documentType: 'post', documentIds: [post.id] },
+      { documentType: 'thread', documentIds: [threadId] },
+    ]);
     return post.id;
   });
   return loadPost(db, viewer, access, postId);
@@ -150,15 +158,17 @@ export async function updatePost(
         actorId,
         writerId: viewer.id,
       };
-      await notifyOnce(tx, 'mention', newlyMentioned, context, new Set());
+      await notifyOnce(tx, [['mention', newlyMentioned]], context);
       await recordEvent(tx, {
         type: 'post.updated',
         topics: postTopics(access),
         actorId,
         payload: { postId, threadId: thread.id },
       });
-      await queueSearchUpdate(tx, 'post', [postId]);
-      if (isOpening) await queueSearchUpdate(tx, 'thread', [thread.id]);
+      await queueSearchUpdates(tx, [
+        { documentType: 'post', documentIds: [postId] },
+        { documentType: 'thread', documentIds: isOpening ? [thread.id] : [] },
+      ]);
     });
   }
   return loadPost(db, viewer, access, postId);
@@ -191,8 +201,10 @@ export async function deletePost(
       actorId: actorOf(thread, viewer.id),
       payload: { postId, threadId: thread.id },
     });
-    await queueSearchUpdate(tx, 'post', [postId], 'delete');
-    await queueSearchUpdate(tx, 'thread', [thread.id]);
+    await queueSearchUpdates(tx, [
+      { documentType: 'post', documentIds: [postId], operation: 'delete' },
+      { documentType: 'thread', documentIds: [thread.id] },
+    ]);
   });
   return { ok: true };
 }

@@ -1,5 +1,5 @@
-// Reading threads: a thread page (one prepared query: the thread with its posts, their authors
-// and the viewer's votes) and a group's lists with keyset cursors.
+// Reading threads: a thread page (two prepared queries run together: the thread head, and its posts
+// with their authors and the viewer's votes) and a group's lists with keyset cursors.
 import type { Post, Thread, ThreadDetail, ThreadList, ThreadListQuery } from '@serendip/contracts';
 import type { Database } from '@serendip/db';
 import { excerpt } from '@serendip/markdown';
@@ -13,6 +13,7 @@ import {
   moderatesWith,
 } from '../groups/groups.access.ts';
 import { canSeePost, comparePosts, toPost, type PostViewContext } from '../posts/post-view.ts';
+import { selectPostsOfThread } from '../posts/posts.queries.ts';
 import { normalizeTag } from '../tags/tags.queries.ts';
 import { threadNotFound } from './thread-access.ts';
 import {
@@ -23,7 +24,7 @@ import {
   type ThreadSortKey,
 } from './threads.queries.ts';
 
-type ThreadFields = Omit<ThreadHeadRow, 'membership' | 'thanks' | 'following' | 'posts'>;
+type ThreadFields = Omit<ThreadHeadRow, 'membership' | 'thanks' | 'following'>;
 
 /** The author is shown unless the thread is anonymous and the viewer is neither them nor a moderator. */
 function toThread(row: ThreadFields, view: PostViewContext, openingHtml: string | null): Thread {
@@ -64,11 +65,14 @@ export async function loadThreadDetail(
   viewer: Viewer,
   threadId: number,
 ): Promise<ThreadDetail> {
-  const head = await selectThreadHead(db, viewer.id, threadId);
+  const [head, postRows] = await Promise.all([
+    selectThreadHead(db, viewer.id, threadId),
+    selectPostsOfThread(db, viewer.id, threadId),
+  ]);
   if (!head || !groupIsReadable(viewer, head.group.visibility, head.membership)) {
     throw threadNotFound();
   }
-  const { membership, thanks, following, posts: postRows, ...fields } = head;
+  const { membership, thanks, following, ...fields } = head;
   const moderates = moderatesWith(viewer, membership);
   const view = viewContext(viewer, fields, moderates);
   const openingRow = postRows.find((row) => row.kind === 'opening');

@@ -1,6 +1,6 @@
-// Database access for threads: the rows behind a thread page and a group's lists (one query each),
+// Database access for threads: the head of a thread page and a group's lists (one query each),
 // and the writes that keep the thread, tag and group counters in step.
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   follows,
@@ -15,7 +15,6 @@ import {
   type Database,
   type Executor,
 } from '@serendip/db';
-import { postsOfThreadJson } from '../posts/posts.queries.ts';
 import { userSummaryColumns } from '../users/users.queries.ts';
 import { preparedOnce } from '@serendip/db';
 import type { ThreadRow } from './thread-access.ts';
@@ -62,7 +61,6 @@ function prepareThreadHead(db: Database) {
         toUserId: thanks.toUserId,
         createdAt: thanks.createdAt,
       },
-      posts: postsOfThreadJson(threads.id, viewerIdParam),
       following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewerIdParam}
         and ${follows.targetType} = 'thread' and ${follows.targetId} = ${threads.id})`,
     })
@@ -80,8 +78,9 @@ function prepareThreadHead(db: Database) {
 }
 
 /**
- * A whole thread page in one query: thread, group, the viewer's membership, author, tags, thanks,
- * whether the viewer follows it, and its posts. Readability is decided by the caller.
+ * The head of a thread page in one query: thread, group, the viewer's membership, author, tags,
+ * thanks and whether the viewer follows it (posts come from their own query, run alongside).
+ * Readability is decided by the caller.
  */
 export async function selectThreadHead(db: Database, viewerId: number, threadId: number) {
   const query = preparedOnce(db, 'thread_head', prepareThreadHead);
@@ -92,6 +91,15 @@ export async function selectThreadHead(db: Database, viewerId: number, threadId:
 export type ThreadHeadRow = NonNullable<Awaited<ReturnType<typeof selectThreadHead>>>;
 
 const opening = alias(posts, 'opening');
+
+/**
+ * The start of the opening post's HTML, looked up per listed thread through the one-opening-per-
+ * thread index: a join would make PostgreSQL scan every opening post before applying the limit.
+ */
+const openingExcerptSource = sql<string | null>`(
+  select left(${opening.bodyHtml}, ${sql.raw(String(EXCERPT_SOURCE_LENGTH))})
+  from ${posts} as ${sql.identifier('opening')}
+  where ${opening.threadId} = ${threads.id} and ${opening.kind} = 'opening')`;
 
 /** Sort column per list order; each matches an index on (group_id, column desc, id desc). */
 const sortColumn = {
@@ -136,20 +144,23 @@ function prepareThreadPage(db: Database, shape: ThreadPageShape, name: string) {
     conditions.push(sql`exists (select 1 from ${threadTags} inner join ${tags} on ${tags.id} = ${threadTags.tagId}
       where ${threadTags.threadId} = ${threads.id} and ${tags.slug} = ${param('tagSlug')})`);
   }
-  return db
-    .select({
-      ...threadColumns,
-      openingHtml: sql<string | null>`left(${opening.bodyHtml}, ${EXCERPT_SOURCE_LENGTH})`,
-      sortKey: sql<string>`${column}::text`,
-    })
-    .from(threads)
-    .innerJoin(groups, eq(groups.id, threads.groupId))
-    .innerJoin(users, eq(users.id, threads.authorId))
-    .leftJoin(opening, and(eq(opening.threadId, threads.id), eq(opening.kind, 'opening')))
-    .where(and(...conditions))
-    .orderBy(desc(column), desc(threads.id))
-    .limit(param('limit'))
-    .prepare(name);
+  return (
+    db
+      .select({
+        ...threadColumns,
+        openingHtml: openingExcerptSource,
+        sortKey: sql<string>`${column}::text`,
+      })
+      .from(threads)
+      .innerJoin(groups, eq(groups.id, threads.groupId))
+      .innerJoin(users, eq(users.id, threads.authorId))
+      .where(and(...conditions))
+      // "nulls last" matches the indexes (drizzle builds them `desc nulls last`, PostgreSQL's `desc`
+      // means nulls first): without it PostgreSQL sorts the whole group instead of reading the index.
+      .orderBy(sql`${column} desc nulls last`, sql`${threads.id} desc nulls last`)
+      .limit(param('limit'))
+      .prepare(name)
+  );
 }
 
 /** One page of a group's threads plus one extra row that says "there is more". */

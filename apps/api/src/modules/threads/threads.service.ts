@@ -9,7 +9,7 @@ import type {
 import type { Database, Executor } from '@serendip/db';
 import { DomainError, found, invalid } from '../../errors.ts';
 import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
-import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
+import { queueSearchUpdate, queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow } from '../follows/follows.queries.ts';
 import { assertCanPost, loadGroupAccess } from '../groups/groups.access.ts';
 import { notifyOnce, rewritePost, writePost } from '../posts/post-write.ts';
@@ -65,20 +65,14 @@ export async function createThread(
     await adjustGroupThreadCount(tx, thread.groupId, 1);
     await addFollow(tx, viewer.id, 'thread', thread.id);
     const actorId = actorOf(thread, viewer.id);
-    await notifyOnce(
-      tx,
-      'mention',
-      mentionedIds,
-      {
-        threadId: thread.id,
-        postId: post.id,
-        threadTitle: title,
-        bodyHtml: post.bodyHtml,
-        actorId,
-        writerId: viewer.id,
-      },
-      new Set(),
-    );
+    await notifyOnce(tx, [['mention', mentionedIds]], {
+      threadId: thread.id,
+      postId: post.id,
+      threadTitle: title,
+      bodyHtml: post.bodyHtml,
+      actorId,
+      writerId: viewer.id,
+    });
     await recordEvent(tx, {
       type: 'thread.created',
       topics: threadTopics(thread),
@@ -92,8 +86,10 @@ export async function createThread(
         ...(actorId === null ? {} : { authorId: actorId }),
       },
     });
-    await queueSearchUpdate(tx, 'thread', [thread.id]);
-    await queueSearchUpdate(tx, 'post', [post.id]);
+    await queueSearchUpdates(tx, [
+      { documentType: 'thread', documentIds: [thread.id] },
+      { documentType: 'post', documentIds: [post.id] },
+    ]);
     return thread.id;
   });
   return loadThreadDetail(db, viewer, threadId);
@@ -143,20 +139,14 @@ export async function updateThreadContent(
         source: body ?? opening.bodySource,
         title: title ?? thread.title,
       });
-      await notifyOnce(
-        tx,
-        'mention',
-        newlyMentioned,
-        {
-          threadId,
-          postId: opening.id,
-          threadTitle: title ?? thread.title,
-          bodyHtml,
-          actorId: actorOf(thread, viewer.id),
-          writerId: viewer.id,
-        },
-        new Set(),
-      );
+      await notifyOnce(tx, [['mention', newlyMentioned]], {
+        threadId,
+        postId: opening.id,
+        threadTitle: title ?? thread.title,
+        bodyHtml,
+        actorId: actorOf(thread, viewer.id),
+        writerId: viewer.id,
+      });
       await queueSearchUpdate(tx, 'post', [opening.id]);
     }
     if (tagSlugs && (await replaceThreadTags(tx, threadId, tagSlugs))) changes.push('tags');
