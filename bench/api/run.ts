@@ -224,6 +224,21 @@ async function readAtFixedRate(s: Scenario, figures: Figures): Promise<void> {
     s.rows.push(row('thread read (50 posts)', `${rate} req/s`, steady));
     Object.assign(figures, named('thread_read', steady, `_at_${rate}rps`));
   }
+  // The issue's "thread read on a 100k-post site" at 1,000 req/s, spread like real traffic.
+  await settle();
+  log(`thread read over 500 threads at a fixed ${READ_RATE} req/s`);
+  const spread = await paced({
+    origin: s.ours.origin,
+    rate: READ_RATE,
+    seconds: SECONDS,
+    next: () => ({
+      method: 'GET',
+      path: `/api/threads/${pick(s.site.readThreadIds)}`,
+      headers: { cookie: s.user.cookie },
+    }),
+  });
+  s.rows.push(row('thread read (500 threads)', `${READ_RATE} req/s`, spread));
+  Object.assign(figures, named('thread_read_spread', spread, `_at_${READ_RATE}rps`));
   await settle();
   log(`thread read at ${READ_RATE} req/s with autocannon's overallRate (bursts each second)`);
   const bursts = await saturate({
