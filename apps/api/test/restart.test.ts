@@ -1,17 +1,25 @@
-// Embedded mode keeps everything in DATA_DIR: a restarted app finds all its data.
+// A restarted app finds all its data: in DATA_DIR in embedded mode, on the server otherwise.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@serendip/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { expectStatus, TestClient, testConfig } from './helper.ts';
 
-describe.skipIf(process.env.DATABASE_URL)('embedded restart', () => {
+describe('restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'serendip-restart-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let serverDatabase: TestDatabase | undefined;
+  beforeAll(async () => {
+    if (process.env.DATABASE_URL) serverDatabase = await createTestDatabase();
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await serverDatabase?.close();
+  });
 
-  it('finds users, groups, threads and answers after a restart on the same data folder', async () => {
-    const config = testConfig({ dataDir, databaseUrl: undefined });
+  it('finds users, groups, threads and answers after a restart on the same database', async () => {
+    const config = testConfig({ dataDir, databaseUrl: serverDatabase?.url });
     const first = await buildApp(config, { logger: false });
     const anonymous = new TestClient(first);
     const registered = await anonymous.post('/api/auth/register', {
