@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { pgliteRawQuery, postgresRawQuery, registerRawQuery } from './raw.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -45,6 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       onnotice: () => {},
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    registerRawQuery(db, postgresRawQuery(client));
     return {
       db,
       kind: 'postgres',
@@ -56,6 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
+  registerRawQuery(db, pgliteRawQuery(client));
   return { db, kind: 'pglite', pgliteClient: client, close: () => client.close() };
 }
 

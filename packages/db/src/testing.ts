@@ -14,6 +14,7 @@ import {
   type Database,
   type DatabaseHandle,
 } from './client.ts';
+import { pgliteRawQuery, registerRawQuery } from './raw.ts';
 import * as schema from './schema/index.ts';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -69,5 +70,6 @@ async function openMigratedPglite(): Promise<DatabaseHandle> {
   if (!existsSync(path)) await buildTemplate(path);
   const client = await PGlite.create('memory://', { loadDataDir: new Blob([readFileSync(path)]) });
   const db = drizzle(client, { schema }) as unknown as Database;
+  registerRawQuery(db, pgliteRawQuery(client));
   return { db, kind: 'pglite', pgliteClient: client, close: () => client.close() };
 }

@@ -6,7 +6,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import {
   postRevisions,
   posts,
-  preparedOnce,
+  rawQuery,
   users,
   votes,
   type Database,
@@ -54,34 +54,54 @@ const readablePostJson = sql<ReadablePostRow>`json_build_object(
   'createdAt', ${isoTimestamp(post.createdAt)}, 'editedAt', ${isoTimestamp(post.editedAt)},
   'myVote', coalesce(${postVote.value}, 0))`;
 
-const readablePostColumns = {
-  id: post.id,
-  threadId: post.threadId,
-  kind: post.kind,
-  authorId: post.authorId,
-  author: userSummaryColumns(postAuthor),
-  bodyHtml: post.bodyHtml,
-  bodySource: post.bodySource,
-  state: post.state,
-  score: post.score,
-  revisionCount: post.revisionCount,
-  createdAt: isoTimestamp(post.createdAt),
-  editedAt: sql<string | null>`${isoTimestamp(post.editedAt)}`,
-  myVote: sql<number>`coalesce(${postVote.value}, 0)::int`,
-};
+/** A post row as PostgreSQL sends it, the author's columns flat (aliases already camelCase). */
+interface FlatPostRow extends Omit<ReadablePostRow, 'author'> {
+  authorHandle: string;
+  authorDisplayName: string;
+  authorJobTitle: string;
+  authorDepartment: string;
+  authorSite: string;
+}
 
-function preparePostsOfThread(db: Database) {
-  return db
-    .select(readablePostColumns)
-    .from(post)
-    .innerJoin(postAuthor, eq(postAuthor.id, post.authorId))
-    .leftJoin(
-      postVote,
-      and(eq(postVote.postId, post.id), eq(postVote.userId, sql.placeholder('viewerId'))),
-    )
-    .where(and(eq(post.threadId, sql.placeholder('threadId')), isNull(post.deletedAt)))
-    .orderBy(post.createdAt, post.id)
-    .prepare('posts_of_thread');
+// Hand-written and run through the driver: drizzle's per-row mapping of a thread's posts cost
+// more CPU than the query. Same columns, order and timestamp format as readablePostJson.
+const POSTS_OF_THREAD_SQL = `select p.id, p.thread_id as "threadId", p.kind, p.author_id as "authorId",
+  a.handle as "authorHandle", a.display_name as "authorDisplayName",
+  a.job_title as "authorJobTitle", a.department as "authorDepartment", a.site as "authorSite",
+  p.body_html as "bodyHtml", p.body_source as "bodySource", p.state, p.score,
+  p.revision_count as "revisionCount",
+  to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
+  to_char(p.edited_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "editedAt",
+  coalesce(v.value, 0)::int as "myVote"
+from posts p
+inner join users a on a.id = p.author_id
+left join votes v on v.post_id = p.id and v.user_id = $1::int
+where p.thread_id = $2::int and p.deleted_at is null
+order by p.created_at, p.id`;
+
+function withAuthor(row: FlatPostRow): ReadablePostRow {
+  return {
+    id: row.id,
+    threadId: row.threadId,
+    kind: row.kind,
+    authorId: row.authorId,
+    author: {
+      id: row.authorId,
+      handle: row.authorHandle,
+      displayName: row.authorDisplayName,
+      jobTitle: row.authorJobTitle,
+      department: row.authorDepartment,
+      site: row.authorSite,
+    },
+    bodyHtml: row.bodyHtml,
+    bodySource: row.bodySource,
+    state: row.state,
+    score: row.score,
+    revisionCount: row.revisionCount,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    myVote: row.myVote,
+  };
 }
 
 /**
@@ -94,8 +114,8 @@ export async function selectPostsOfThread(
   viewerId: number,
   threadId: number,
 ): Promise<ReadablePostRow[]> {
-  const query = preparedOnce(db, 'posts_of_thread', preparePostsOfThread);
-  return query.execute({ viewerId, threadId });
+  const rows = await rawQuery(db)<FlatPostRow>(POSTS_OF_THREAD_SQL, [viewerId, threadId]);
+  return rows.map(withAuthor);
 }
 
 export async function selectReadablePost(db: Executor, viewerId: number, postId: number) {
