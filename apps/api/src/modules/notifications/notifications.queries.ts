@@ -1,7 +1,7 @@
 // Database access for the viewer's notifications: list, unread count, mark as read. Both reads
 // hide notifications about threads the viewer can no longer read (deleted, or in a private group
 // they left) with the same joins and condition, so the list and the badge always agree.
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { groups, memberships, notifications, threads, users, type Executor } from '@serendip/db';
 import type { Viewer } from '../../plugins/session.ts';
@@ -37,36 +37,39 @@ export async function listNotifications(
   viewer: Viewer,
   options: NotificationListOptions,
 ) {
-  return db
-    .select({
-      id: notifications.id,
-      type: notifications.type,
-      actorId: notifications.actorId,
-      threadId: notifications.threadId,
-      postId: notifications.postId,
-      data: notifications.data,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      actor: userSummaryColumns(actor),
-      threadIsAnonymous: threads.isAnonymous,
-      threadAuthorId: threads.authorId,
-      membershipRole: memberships.role,
-    })
-    .from(notifications)
-    .leftJoin(threads, eq(threads.id, notifications.threadId))
-    .leftJoin(groups, eq(groups.id, threads.groupId))
-    .leftJoin(memberships, viewerMembership(viewer))
-    .leftJoin(actor, and(eq(actor.id, notifications.actorId), isNull(actor.deletedAt)))
-    .where(
-      and(
-        eq(notifications.userId, viewer.id),
-        options.unreadOnly ? isNull(notifications.readAt) : undefined,
-        options.beforeId ? lt(notifications.id, options.beforeId) : undefined,
-        stillReadableBy(viewer),
-      ),
-    )
-    .orderBy(desc(notifications.id))
-    .limit(options.limit + 1);
+  return (
+    db
+      .select({
+        id: notifications.id,
+        type: notifications.type,
+        actorId: notifications.actorId,
+        threadId: notifications.threadId,
+        postId: notifications.postId,
+        data: notifications.data,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+        actor: userSummaryColumns(actor),
+        threadIsAnonymous: threads.isAnonymous,
+        threadAuthorId: threads.authorId,
+        membershipRole: memberships.role,
+      })
+      .from(notifications)
+      .leftJoin(threads, eq(threads.id, notifications.threadId))
+      .leftJoin(groups, eq(groups.id, threads.groupId))
+      .leftJoin(memberships, viewerMembership(viewer))
+      .leftJoin(actor, and(eq(actor.id, notifications.actorId), isNull(actor.deletedAt)))
+      .where(
+        and(
+          eq(notifications.userId, viewer.id),
+          options.unreadOnly ? isNull(notifications.readAt) : undefined,
+          options.beforeId ? lt(notifications.id, options.beforeId) : undefined,
+          stillReadableBy(viewer),
+        ),
+      )
+      // Same null order as notifications_user_idx (drizzle builds it `desc nulls last`).
+      .orderBy(sql`${notifications.id} desc nulls last`)
+      .limit(options.limit + 1)
+  );
 }
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];

@@ -185,20 +185,23 @@ export async function answerTotals(db: Executor, userId: number, viewer: Viewer)
 }
 
 export async function recentAnswers(db: Executor, userId: number, viewer: Viewer, limit: number) {
-  return db
-    .select({
-      postId: posts.id,
-      threadId: threads.id,
-      threadTitle: threads.title,
-      bodyHtml: posts.bodyHtml,
-      score: posts.score,
-      isAccepted: sql<boolean>`coalesce(${threads.acceptedPostId} = ${posts.id}, false)`,
-      createdAt: posts.createdAt,
-    })
-    .from(posts)
-    .innerJoin(threads, eq(threads.id, posts.threadId))
-    .innerJoin(groups, eq(groups.id, threads.groupId))
-    .where(visibleAnswersOf(userId, viewer))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
-    .limit(limit);
+  return (
+    db
+      .select({
+        postId: posts.id,
+        threadId: threads.id,
+        threadTitle: threads.title,
+        bodyHtml: posts.bodyHtml,
+        score: posts.score,
+        isAccepted: sql<boolean>`coalesce(${threads.acceptedPostId} = ${posts.id}, false)`,
+        createdAt: posts.createdAt,
+      })
+      .from(posts)
+      .innerJoin(threads, eq(threads.id, posts.threadId))
+      .innerJoin(groups, eq(groups.id, threads.groupId))
+      .where(visibleAnswersOf(userId, viewer))
+      // Same null order as posts_author_idx (drizzle builds it `desc nulls last`).
+      .orderBy(sql`${posts.createdAt} desc nulls last`, desc(posts.id))
+      .limit(limit)
+  );
 }
