@@ -11,6 +11,7 @@ import {
   migrate,
   migrationsFolder,
   openDatabase,
+  pgliteExtensions,
   type Database,
   type DatabaseHandle,
 } from './client.ts';
@@ -68,7 +69,10 @@ async function buildTemplate(path: string): Promise<void> {
 async function openMigratedPglite(): Promise<DatabaseHandle> {
   const path = templatePath();
   if (!existsSync(path)) await buildTemplate(path);
-  const client = await PGlite.create('memory://', { loadDataDir: new Blob([readFileSync(path)]) });
+  const client = await PGlite.create('memory://', {
+    loadDataDir: new Blob([readFileSync(path)]),
+    extensions: pgliteExtensions,
+  });
   const db = drizzle(client, { schema }) as unknown as Database;
   registerRawQuery(db, pgliteRawQuery(client));
   return { db, kind: 'pglite', pgliteClient: client, close: () => client.close() };
