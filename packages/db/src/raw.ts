@@ -25,7 +25,10 @@ export function rawQuery(db: Executor): RawQuery {
 function withParams(text: string, params: readonly unknown[]): SQL {
   const chunks = text.split(/\$(\d+)/);
   return sql.join(
-    chunks.map((chunk, index) => (index % 2 ? sql`${params[Number(chunk) - 1]}` : sql.raw(chunk))),
+    // sql.param keeps an array one parameter (a plain interpolation would spread it into a list).
+    chunks.map((chunk, index) =>
+      index % 2 ? sql`${sql.param(params[Number(chunk) - 1])}` : sql.raw(chunk),
+    ),
   );
 }
 

@@ -33,13 +33,19 @@ export const searchDocuments = pgTable(
     language: text('language').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Lowercased, unaccented title: trigram similarity for typos and related titles.
     titlePlain: text('title_plain').notNull(),
     answered: boolean('answered').notNull().default(false),
     score: integer('score').notNull().default(0),
     authorId: integer('author_id'),
-    participantIds: integer('participant_ids').array().notNull().default(sql`'{}'::int[]`),
+    participantIds: integer('participant_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
     searchVector: tsvector('search_vector').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

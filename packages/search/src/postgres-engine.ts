@@ -1,0 +1,548 @@
+// The PostgreSQL full-text engine (the default, embedded and server): the indexer writes one row
+// per document into search_documents with a weighted tsvector built in the document's language
+// (title A, tags B, body C, accents folded by the serendip_* configurations); searches use the GIN
+// index, fall back to the nearest indexed words (pg_trgm) when a query finds little, and
+// highlight with ts_headline. Related threads OR together the source's significant terms.
+import { rawQuery, type Database, type Executor } from '@serendip/db';
+import type {
+  DateBucket,
+  DocumentRef,
+  EngineHealth,
+  FacetCount,
+  ReadableGroups,
+  RelatedCandidate,
+  RelatedQuery,
+  SearchDocument,
+  SearchDocumentType,
+  SearchEngine,
+  SearchFacets,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  SuggestQuery,
+} from './engine.ts';
+import {
+  detectLanguage,
+  foldText,
+  MARK_END,
+  MARK_START,
+  markedHtml,
+  withoutMarkers,
+  wordsOf,
+} from './text.ts';
+
+/** Indexed body text is cut here: the tail of a very long post adds little but costs a lot. */
+const MAX_BODY_CHARS = 20_000;
+const MAX_QUERY_WORDS = 12;
+/** The search_terms row whose count is the number of thread documents (N of the idf). */
+const THREAD_COUNT_KEY = '';
+/** Fewer hits than this and the query is retried with corrected or completed words. */
+const FEW_HITS = 3;
+
+type Row = Record<string, unknown>;
+
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres';
+
+  constructor(private readonly db: Database) {}
+
+  async index(documents: SearchDocument[]): Promise<void> {
+    const unique = [...new Map(documents.map((d) => [`${d.type}:${d.id}`, d])).values()];
+    if (unique.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      const threadIds = unique.filter((d) => d.type === 'thread').map((d) => d.id);
+      const before = await threadTermCounts(tx, threadIds);
+      await upsertDocuments(tx, unique);
+      const after = await threadTermCounts(tx, threadIds);
+      await applyTermDeltas(tx, before, after);
+      await addWords(tx, unique);
+    });
+  }
+
+  async remove(refs: DocumentRef[]): Promise<void> {
+    if (refs.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      const threadIds = refs.filter((r) => r.type === 'thread').map((r) => r.id);
+      const before = await threadTermCounts(tx, threadIds);
+      await rawQuery(tx)(
+        `delete from search_documents d
+         using unnest($1::text[], $2::int[]) as r(type, id)
+         where d.document_type::text = r.type and d.document_id = r.id`,
+        [refs.map((r) => r.type), refs.map((r) => r.id)],
+      );
+      await applyTermDeltas(tx, before, new Map());
+    });
+  }
+
+  async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<void> {
+    const [start] = await rawQuery(this.db)<{ at: string }>(
+      'select clock_timestamp()::text as at',
+      [],
+    );
+    for await (const batch of batches) await this.index(batch);
+    // Whatever was not re-indexed since the start no longer exists in the database.
+    const stale = await rawQuery(this.db)<{ type: SearchDocumentType; id: number }>(
+      `select document_type::text as type, document_id as id from search_documents
+       where indexed_at < $1::timestamptz`,
+      [start!.at],
+    );
+    for (let i = 0; i < stale.length; i += 500) await this.remove(stale.slice(i, i + 500));
+  }
+
+  async listRefs(type: SearchDocumentType): Promise<number[]> {
+    const rows = await rawQuery(this.db)<{ id: number }>(
+      `select document_id as id from search_documents where document_type = $1::search_document_type
+       order by document_id`,
+      [type],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const words = wordsOf(query.text).slice(0, MAX_QUERY_WORDS);
+    if (words.length === 0) return { total: 0, hits: [], facets: null, corrections: {} };
+    const first = await this.runSearch(query, words.map(prefixTerm));
+    if (first.total >= FEW_HITS) return first;
+    const corrections = await this.correct(words);
+    if (Object.keys(corrections).length === 0) return first;
+    const terms = words.map((word) =>
+      corrections[word]
+        ? `(${prefixTerm(word)} | ${prefixTerm(corrections[word])})`
+        : prefixTerm(word),
+    );
+    const second = await this.runSearch(query, terms);
+    return second.total > first.total ? { ...second, corrections } : first;
+  }
+
+  /** For each word that matches no indexed word: its shortest completion, or nearest word. */
+  private async correct(words: string[]): Promise<Record<string, string>> {
+    const candidates = [...new Set(words.filter((word) => word.length >= 3))];
+    if (candidates.length === 0) return {};
+    const rows = await rawQuery(this.db)<{ word: string; fix: string | null }>(
+      `select w as word, coalesce(
+         (select s.word from search_words s where s.word like w || '%' and s.word <> w
+           order by length(s.word), s.word limit 1),
+         (select s.word from search_words s where s.word % w
+           order by similarity(s.word, w) desc, s.word limit 1)
+       ) as fix
+       from unnest($1::text[]) as w
+       where not exists (select 1 from search_words s where s.word = w)`,
+      [candidates],
+    );
+    const corrections: Record<string, string> = {};
+    for (const row of rows) if (row.fix) corrections[row.word] = row.fix;
+    return corrections;
+  }
+
+  private async runSearch(query: SearchQuery, terms: string[]): Promise<SearchResult> {
+    const tsquery = terms.join(query.match === 'any' ? ' | ' : ' & ');
+    const params: unknown[] = [tsquery];
+    const where = [`d.search_vector @@ q.query`, ...filterConditions(query, params)];
+    const matched = `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
+      m as (select d.* from search_documents d, q where ${where.join(' and ')})`;
+    const run = rawQuery(this.db);
+    const limit = query.limit;
+    const offset = query.offset ?? 0;
+    const pageParams = [...params, limit, offset];
+    const l = params.length;
+    const hitRows = await run<Row>(
+      `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
+       page as (
+         select d.*, ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
+                 * (1 + 0.1 * ln(1 + greatest(d.score, 0))) as relevance,
+                count(*) over () as total
+         from search_documents d, q where ${where.join(' and ')}
+         order by relevance desc, d.created_at desc, d.document_id desc
+         limit $${l + 1} offset $${l + 2})
+       select page.document_type::text as type, page.document_id as id, page.thread_id, page.group_id,
+         page.group_slug, page.group_name, page.key, page.title, page.tags, page.answered, page.score,
+         page.created_at, page.relevance, page.total,
+         ts_headline(page.language::regconfig, page.title, q.query,
+           'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') as title_highlight,
+         ts_headline(page.language::regconfig, left(page.body, 5000), q.query,
+           'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') as body_highlight
+       from page, q order by page.relevance desc, page.created_at desc, page.document_id desc`,
+      pageParams,
+    );
+    let total = Number(hitRows[0]?.total ?? 0);
+    if (hitRows.length === 0 && offset > 0) {
+      const [count] = await run<{ total: number }>(
+        `${matched} select count(*)::int as total from m`,
+        params,
+      );
+      total = count?.total ?? 0;
+    }
+    const facets = query.facets && total > 0 ? await this.facets(matched, params) : null;
+    return {
+      total,
+      hits: hitRows.map(toHit),
+      facets: query.facets ? (facets ?? emptyFacets()) : null,
+      corrections: {},
+    };
+  }
+
+  private async facets(matched: string, params: unknown[]): Promise<SearchFacets> {
+    const run = rawQuery(this.db);
+    const grouped = await run<Row>(
+      `${matched}
+       select grouping(document_type) = 0 as by_type, grouping(group_id) = 0 as by_group,
+         grouping(answered) = 0 as by_answered, grouping(bucket) = 0 as by_bucket,
+         document_type::text as type, group_id, max(group_slug) as group_slug,
+         max(group_name) as group_name, answered, bucket, count(*)::int as count
+       from (select *, case
+               when created_at >= now() - interval '7 days' then 'week'
+               when created_at >= now() - interval '30 days' then 'month'
+               when created_at >= now() - interval '365 days' then 'year'
+               else 'older' end as bucket from m) b
+       group by grouping sets ((document_type), (group_id), (answered), (bucket))`,
+      params,
+    );
+    const tagRows = await run<{ tag: string; count: number }>(
+      `${matched} select tag, count(*)::int as count from m, unnest(m.tags) as tag
+       group by tag order by count desc, tag limit 20`,
+      params,
+    );
+    const facets = emptyFacets();
+    for (const row of grouped) {
+      const count = Number(row.count);
+      if (row.by_type) facets.types.push({ value: row.type as SearchDocumentType, count });
+      else if (row.by_group && row.group_id !== null) {
+        facets.groups.push({
+          value: Number(row.group_id),
+          slug: (row.group_slug as string) ?? null,
+          name: (row.group_name as string) ?? null,
+          count,
+        });
+      } else if (row.by_answered) facets.answered.push({ value: Boolean(row.answered), count });
+      else if (row.by_bucket) facets.dates.push({ value: row.bucket as DateBucket, count });
+    }
+    const byCount = <T>(a: FacetCount<T>, b: FacetCount<T>) => b.count - a.count;
+    facets.types.sort(byCount);
+    facets.groups.sort(byCount);
+    facets.answered.sort(byCount);
+    const order: DateBucket[] = ['week', 'month', 'year', 'older'];
+    facets.dates.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+    facets.tags = tagRows.map((row) => ({ value: row.tag, count: row.count }));
+    return facets;
+  }
+
+  async related(query: RelatedQuery): Promise<RelatedCandidate[]> {
+    const run = rawQuery(this.db);
+    const terms = await run<{
+      lexeme: string;
+      weights: string[];
+      document_count: number;
+      threads: number;
+    }>(
+      `select u.lexeme, u.weights, coalesce(t.document_count, 1) as document_count,
+         (select document_count from search_terms where lexeme = '${THREAD_COUNT_KEY}') as threads
+       from search_documents d, unnest(d.search_vector) as u
+       left join search_terms t on t.lexeme = u.lexeme and t.document_count > 0
+       where d.document_type = 'thread' and d.document_id = $1`,
+      [query.threadId],
+    );
+    if (terms.length === 0) return [];
+    const significant = significantTerms(terms);
+    if (significant.length === 0) return [];
+    const params: unknown[] = [
+      query.threadId,
+      significant.map((t) => t.lexeme),
+      significant.map((t) => t.weight),
+      significant.map((t) => tsqueryLiteral(t.lexeme)).join(' | '),
+      Math.max(query.limit * 4, 20),
+    ];
+    const readable = readableCondition(query.readableGroupIds, params);
+    const rows = await run<Row>(
+      `with source as (
+         select title_plain, tags from search_documents
+         where document_type = 'thread' and document_id = $1),
+       candidates as (
+         select d.document_id, d.group_id, d.group_slug, d.group_name, d.title, d.tags,
+           d.answered, d.score, d.participant_ids,
+           (select coalesce(sum(t.weight * case
+               when d.search_vector @@ (quote_literal(t.lexeme) || ':A')::tsquery then 2.0
+               when d.search_vector @@ (quote_literal(t.lexeme) || ':B')::tsquery then 1.5
+               else 1.0 end), 0)
+            from unnest($2::text[], $3::float8[]) as t(lexeme, weight)
+            where d.search_vector @@ quote_literal(t.lexeme)::tsquery)
+             / (1 + 0.15 * ln(1 + length(d.search_vector))) as text_score
+         from search_documents d
+         where d.document_type = 'thread' and d.document_id <> $1
+           and d.search_vector @@ $4::tsquery and ${readable}
+         order by text_score desc limit 200)
+       select c.*, similarity(c_title.title_plain, source.title_plain) as title_similarity,
+         array(select unnest(c.tags) intersect select unnest(source.tags)) as shared_tags
+       from candidates c
+       join search_documents c_title on c_title.document_type = 'thread'
+         and c_title.document_id = c.document_id
+       cross join source
+       order by c.text_score desc limit $5`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const best = Math.max(...rows.map((row) => Number(row.text_score))) || 1;
+    return rows
+      .map((row) => {
+        const sharedTags = (row.shared_tags as string[]) ?? [];
+        const tags = (row.tags as string[]) ?? [];
+        const similarity =
+          Number(row.text_score) / best +
+          0.6 * Number(row.title_similarity) +
+          (0.3 * sharedTags.length) / Math.max(tags.length, 1);
+        return {
+          id: Number(row.document_id),
+          groupId: row.group_id === null ? null : Number(row.group_id),
+          groupSlug: (row.group_slug as string) ?? null,
+          groupName: (row.group_name as string) ?? null,
+          title: String(row.title),
+          tags,
+          answered: Boolean(row.answered),
+          score: Number(row.score),
+          participantIds: (row.participant_ids as number[]) ?? [],
+          similarity,
+          sharedTags,
+        };
+      })
+      .sort((a, b) => b.similarity - a.similarity);
+  }
+
+  async suggest(query: SuggestQuery): Promise<SearchHit[]> {
+    const words = wordsOf(query.text).slice(0, MAX_QUERY_WORDS);
+    if (words.length === 0) return [];
+    const plain = foldText(query.text).trim();
+    const params: unknown[] = [words.map(prefixTerm).join(' & '), plain, query.limit];
+    const conditions = [readableCondition(query.readableGroupIds, params)];
+    if (query.types?.length) {
+      params.push(query.types);
+      conditions.push(`d.document_type::text = any($${params.length}::text[])`);
+    } else {
+      conditions.push(`d.document_type <> 'post'`);
+    }
+    const rows = await rawQuery(this.db)<Row>(
+      `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
+       ranked as (
+         select d.*, ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
+                  + similarity(d.title_plain, $2) as relevance
+         from search_documents d, q
+         where (d.search_vector @@ q.query or (length($2) >= 3 and d.title_plain like '%' || $2 || '%'))
+           and ${conditions.join(' and ')}),
+       numbered as (
+         select *, row_number() over (partition by document_type
+                                      order by relevance desc, score desc, document_id) as n
+         from ranked)
+       select n.document_type::text as type, n.document_id as id, n.thread_id, n.group_id,
+         n.group_slug, n.group_name, n.key, n.title, n.tags, n.answered, n.score, n.created_at,
+         n.relevance,
+         ts_headline(n.language::regconfig, n.title, q.query,
+           'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') as title_highlight,
+         '' as body_highlight
+       from numbered n, q where n.n <= $3 order by n.relevance desc`,
+      params,
+    );
+    return rows.map(toHit);
+  }
+
+  async health(): Promise<EngineHealth> {
+    try {
+      const [row] = await rawQuery(this.db)<{ count: number }>(
+        'select count(*)::int as count from search_documents',
+        [],
+      );
+      return { ok: true, engine: this.name, documents: row?.count ?? 0 };
+    } catch (error) {
+      return { ok: false, engine: this.name, documents: null, message: String(error) };
+    }
+  }
+}
+
+/** A folded word as a prefix tsquery term ("biere" -> 'biere':*); letters and digits only. */
+function prefixTerm(word: string): string {
+  return `${tsqueryLiteral(word)}:*`;
+}
+
+function tsqueryLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+}
+
+/** Adds the readable-groups parameter and returns its condition on `d`. */
+function readableCondition(readable: ReadableGroups, params: unknown[]): string {
+  if (readable === 'all') return 'true';
+  params.push([...readable]);
+  return `(d.group_id is null or d.group_id = any($${params.length}::int[]))`;
+}
+
+function filterConditions(query: SearchQuery, params: unknown[]): string[] {
+  const conditions = [readableCondition(query.readableGroupIds, params)];
+  const add = (value: unknown, condition: (placeholder: string) => string) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (query.types?.length) add(query.types, (p) => `d.document_type::text = any(${p}::text[])`);
+  if (query.groupIds?.length) add(query.groupIds, (p) => `d.group_id = any(${p}::int[])`);
+  if (query.tags?.length) add(query.tags, (p) => `d.tags @> ${p}::text[]`);
+  if (query.answered !== undefined) add(query.answered, (p) => `d.answered = ${p}::boolean`);
+  if (query.createdFrom) {
+    add(query.createdFrom.toISOString(), (p) => `d.created_at >= ${p}::timestamptz`);
+  }
+  if (query.createdTo)
+    add(query.createdTo.toISOString(), (p) => `d.created_at < ${p}::timestamptz`);
+  return conditions;
+}
+
+function emptyFacets(): SearchFacets {
+  return { types: [], groups: [], tags: [], answered: [], dates: [] };
+}
+
+function toHit(row: Row): SearchHit {
+  return {
+    type: row.type as SearchDocumentType,
+    id: Number(row.id),
+    threadId: row.thread_id === null ? null : Number(row.thread_id),
+    groupId: row.group_id === null ? null : Number(row.group_id),
+    groupSlug: (row.group_slug as string | null) ?? null,
+    groupName: (row.group_name as string | null) ?? null,
+    key: (row.key as string | null) ?? null,
+    title: String(row.title),
+    titleHighlight: markedHtml(String(row.title_highlight ?? row.title)),
+    bodyHighlight: markedHtml(String(row.body_highlight ?? '')),
+    tags: (row.tags as string[]) ?? [],
+    answered: Boolean(row.answered),
+    score: Number(row.score),
+    createdAt: new Date(row.created_at as string),
+    relevance: Number(row.relevance),
+  };
+}
+
+/**
+ * The source thread's terms worth searching for: rare across threads (idf) and prominent in the
+ * source (title counts more than tags, tags more than body).
+ */
+function significantTerms(
+  terms: { lexeme: string; weights: string[]; document_count: number; threads: number }[],
+): { lexeme: string; weight: number }[] {
+  const threads = Math.max(Number(terms[0]?.threads ?? 1), 1);
+  const commonLimit = Math.max(20, threads * 0.08);
+  return terms
+    .filter((t) => t.lexeme.length >= 2 && t.document_count > 1 && t.document_count <= commonLimit)
+    .map((t) => {
+      const weights = t.weights ?? [];
+      const prominence =
+        (weights.includes('A') ? 3 : 0) +
+        (weights.includes('B') ? 2 : 0) +
+        Math.min(weights.filter((w) => w === 'C' || w === 'D').length, 3);
+      return { lexeme: t.lexeme, weight: Math.log(1 + threads / t.document_count) * prominence };
+    })
+    .sort((a, b) => b.weight - a.weight || a.lexeme.localeCompare(b.lexeme))
+    .slice(0, 15);
+}
+
+/** Lexeme -> number of the given thread documents holding it, plus their own count. */
+async function threadTermCounts(tx: Executor, threadIds: number[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (threadIds.length === 0) return counts;
+  const rows = await rawQuery(tx)<{ lexeme: string; count: number }>(
+    `select u.lexeme, count(*)::int as count
+     from search_documents d, unnest(d.search_vector) as u
+     where d.document_type = 'thread' and d.document_id = any($1::int[])
+     group by u.lexeme
+     union all
+     select '${THREAD_COUNT_KEY}', count(*)::int from search_documents
+     where document_type = 'thread' and document_id = any($1::int[])`,
+    [threadIds],
+  );
+  for (const row of rows) counts.set(row.lexeme, Number(row.count));
+  return counts;
+}
+
+/** One statement, lexemes in order, so concurrent indexers never deadlock on search_terms. */
+async function applyTermDeltas(
+  tx: Executor,
+  before: Map<string, number>,
+  after: Map<string, number>,
+): Promise<void> {
+  const deltas = new Map<string, number>();
+  for (const [lexeme, count] of after) deltas.set(lexeme, count);
+  for (const [lexeme, count] of before) deltas.set(lexeme, (deltas.get(lexeme) ?? 0) - count);
+  const changed = [...deltas]
+    .filter(([, delta]) => delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  if (changed.length === 0) return;
+  await rawQuery(tx)(
+    `insert into search_terms (lexeme, document_count)
+     select lexeme, delta from unnest($1::text[], $2::int[]) as x(lexeme, delta)
+     on conflict (lexeme) do update
+       set document_count = greatest(search_terms.document_count + excluded.document_count, 0)`,
+    [changed.map(([lexeme]) => lexeme), changed.map(([, delta]) => delta)],
+  );
+}
+
+async function upsertDocuments(tx: Executor, documents: SearchDocument[]): Promise<void> {
+  const rows = documents.map((d) => {
+    const title = withoutMarkers(d.title);
+    const body = withoutMarkers(d.body).slice(0, MAX_BODY_CHARS);
+    return {
+      type: d.type,
+      id: d.id,
+      thread_id: d.threadId,
+      group_id: d.groupId,
+      group_slug: d.groupSlug,
+      group_name: d.groupName,
+      key: d.key,
+      language: `serendip_${d.language ?? detectLanguage(`${title} ${body}`)}`,
+      title,
+      body,
+      tags: d.tags,
+      title_plain: foldText(title),
+      answered: d.answered,
+      score: d.score,
+      author_id: d.authorId,
+      participant_ids: d.participantIds,
+      created_at: d.createdAt.toISOString(),
+      updated_at: d.updatedAt.toISOString(),
+    };
+  });
+  await rawQuery(tx)(
+    `insert into search_documents (document_type, document_id, thread_id, group_id, group_slug,
+       group_name, key, language, title, body, tags, title_plain, answered, score, author_id,
+       participant_ids, search_vector, created_at, updated_at, indexed_at)
+     select x.type::search_document_type, x.id, x.thread_id, x.group_id, x.group_slug,
+       x.group_name, x.key, x.language, x.title, x.body, x.tags, x.title_plain, x.answered,
+       x.score, x.author_id, x.participant_ids,
+       setweight(to_tsvector(x.language::regconfig, x.title), 'A')
+         || setweight(to_tsvector(x.language::regconfig, array_to_string(x.tags, ' ')), 'B')
+         || setweight(to_tsvector(x.language::regconfig, x.body), 'C'),
+       x.created_at, x.updated_at, clock_timestamp()
+     from jsonb_to_recordset($1::jsonb) as x(type text, id int, thread_id int, group_id int,
+       group_slug text, group_name text, key text, language text, title text, body text,
+       tags text[], title_plain text, answered boolean, score int, author_id int,
+       participant_ids int[], created_at timestamptz, updated_at timestamptz)
+     on conflict (document_type, document_id) do update set
+       thread_id = excluded.thread_id, group_id = excluded.group_id,
+       group_slug = excluded.group_slug, group_name = excluded.group_name, key = excluded.key,
+       language = excluded.language, title = excluded.title, body = excluded.body,
+       tags = excluded.tags, title_plain = excluded.title_plain, answered = excluded.answered,
+       score = excluded.score, author_id = excluded.author_id,
+       participant_ids = excluded.participant_ids, search_vector = excluded.search_vector,
+       created_at = excluded.created_at, updated_at = excluded.updated_at,
+       indexed_at = excluded.indexed_at`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Every word of the batch, for typo correction and completion of query words. */
+async function addWords(tx: Executor, documents: SearchDocument[]): Promise<void> {
+  const words = new Set<string>();
+  for (const d of documents) {
+    for (const word of wordsOf(
+      `${d.title} ${d.tags.join(' ')} ${d.body.slice(0, MAX_BODY_CHARS)}`,
+    )) {
+      if (word.length >= 3 && word.length <= 40) words.add(word);
+    }
+  }
+  if (words.size === 0) return;
+  await rawQuery(tx)(
+    `insert into search_words (word) select w from unnest($1::text[]) as w order by w
+     on conflict do nothing`,
+    [[...words].sort()],
+  );
+}
