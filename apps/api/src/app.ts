@@ -21,11 +21,17 @@ import { registerErrorHandler } from './plugins/error-handler.ts';
 import { trackInFlight } from './plugins/in-flight.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerValidation } from './plugins/validation.ts';
+import { SearchIndexer } from './jobs/search-indexer.ts';
+import { createSearchEngine } from './modules/search/search-engine.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import type { SearchEngine } from '@serendip/search';
 
 export interface BuildOptions {
   /** An already open, migrated database (tests); otherwise one is opened from the config. */
   database?: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  /** A search engine to use instead of the configured one (tests: an engine that fails). */
+  searchEngine?: SearchEngine;
 }
 
 /** How long shutdown waits for requests still being handled before closing the database. */
@@ -41,6 +47,7 @@ const modules = [
   followsRoutes,
   notificationsRoutes,
   tagsRoutes,
+  searchRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {
@@ -74,6 +81,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     });
   }
 
+  registerSearchIndexer(
+    app,
+    config,
+    options.searchEngine ?? createSearchEngine(config, database.db),
+  );
   registerValidation(app);
   registerErrorHandler(app);
   await app.register(cookie);
@@ -103,8 +115,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return app;
 }
 
+/**
+ * The indexer runs in every API process: woken after each successful write this process answers
+ * and on an interval (other processes' writes, backoff retries); stopped before the database
+ * closes (onClose hooks run last-registered first).
+ */
+function registerSearchIndexer(app: Api, config: Config, engine: SearchEngine): void {
+  const indexer = new SearchIndexer(app.database.db, engine, app.log);
+  app.decorate('searchIndexer', indexer);
+  app.addHook('onClose', async () => indexer.stop());
+  if (config.searchIndexer !== 'auto') return;
+  app.addHook('onReady', async () => indexer.start());
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      indexer.wake();
+    }
+  });
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
+    searchIndexer: SearchIndexer;
   }
 }

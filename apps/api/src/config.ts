@@ -10,12 +10,15 @@ const EnvSchema = Type.Object({
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String()),
+  // 'manual': the search indexer runs only when asked (tests call app.searchIndexer.drain()).
+  SEARCH_INDEXER: Type.Union([Type.Literal('auto'), Type.Literal('manual')], { default: 'auto' }),
   SEED_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('never')], { default: 'auto' }),
   COOKIE_SECURE: Type.Boolean({ default: false }),
   SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   REGISTER_RATE_LIMIT: Type.Integer({ minimum: 1, default: 5 }),
   POST_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  SEARCH_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
       Type.Literal(level),
@@ -33,6 +36,8 @@ export interface Config {
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
   seedDemo: boolean;
+  /** 'auto': index after each write and on an interval; 'manual': only on drain()/reindex. */
+  searchIndexer: 'auto' | 'manual';
   cookieSecure: boolean;
   sessionDays: number;
   /** Attempts per minute and client address. */
@@ -41,6 +46,8 @@ export interface Config {
   registerRateLimit: number;
   /** New threads, and new posts, per minute and person (each route counts apart). */
   postRateLimit: number;
+  /** Searches per minute and person (search-as-you-type gets five times as many). */
+  searchRateLimit: number;
   logLevel: string;
 }
 
@@ -72,11 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meiliUrl: env_.MEILI_URL,
     meiliMasterKey: env_.MEILI_MASTER_KEY,
     seedDemo: env_.SEED_DEMO === 'auto',
+    searchIndexer: env_.SEARCH_INDEXER,
     cookieSecure: env_.COOKIE_SECURE,
     sessionDays: env_.SESSION_DAYS,
     loginRateLimit: env_.LOGIN_RATE_LIMIT,
     registerRateLimit: env_.REGISTER_RATE_LIMIT,
     postRateLimit: env_.POST_RATE_LIMIT,
+    searchRateLimit: env_.SEARCH_RATE_LIMIT,
     logLevel: env_.LOG_LEVEL,
   };
 }

@@ -192,6 +192,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loginRateLimit: 10_000,
     registerRateLimit: 10_000,
     postRateLimit: 10_000,
+    // Tests index when they choose to (app.searchIndexer.drain()), so outbox rows stay inspectable.
+    searchIndexer: 'manual',
     ...overrides,
   };
 }
