@@ -11,9 +11,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     const { documents } = await app.searchIndexer.reindex();
     const health = await app.searchIndexer.engine.health();
-    console.log(
-      `reindex: ${documents} documents into ${health.engine} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(`reindex: ${documents} documents into ${health.engine} in ${seconds} s\n`);
   } finally {
     await app.close();
   }
