@@ -248,34 +248,35 @@ export class PostgresSearchEngine implements SearchEngine {
       query.threadId,
       significant.map((t) => t.lexeme),
       significant.map((t) => t.weight),
-      significant.map((t) => tsqueryLiteral(t.lexeme)).join(' | '),
-      Math.max(query.limit * 4, 20),
+      candidateGenerators(significant, terms)
+        .map((t) => tsqueryLiteral(t.lexeme))
+        .join(' | '),
+      100,
     ];
     const readable = readableCondition(query.readableGroupIds, params);
+    // unnest() reads each candidate's vector once; a per-term @@ would decompress it per term.
     const rows = await run<Row>(
       `with source as (
          select title_plain, tags from search_documents
          where document_type = 'thread' and document_id = $1),
+       terms as materialized (
+         select lexeme, weight from unnest($2::text[], $3::float8[]) as t(lexeme, weight)),
        candidates as (
          select d.document_id, d.group_id, d.group_slug, d.group_name, d.title, d.tags,
-           d.answered, d.score, d.participant_ids,
+           d.answered, d.score, d.participant_ids, d.title_plain,
            (select coalesce(sum(t.weight * case
-               when d.search_vector @@ (quote_literal(t.lexeme) || ':A')::tsquery then 2.0
-               when d.search_vector @@ (quote_literal(t.lexeme) || ':B')::tsquery then 1.5
+               when 'A' = any(u.weights) then 2
+               when 'B' = any(u.weights) then 1.5
                else 1.0 end), 0)
-            from unnest($2::text[], $3::float8[]) as t(lexeme, weight)
-            where d.search_vector @@ quote_literal(t.lexeme)::tsquery)
+            from unnest(d.search_vector) as u join terms t on t.lexeme = u.lexeme)
              / (1 + 0.15 * ln(1 + length(d.search_vector))) as text_score
          from search_documents d
          where d.document_type = 'thread' and d.document_id <> $1
            and d.search_vector @@ $4::tsquery and ${readable}
          order by text_score desc limit 200)
-       select c.*, similarity(c_title.title_plain, source.title_plain) as title_similarity,
+       select c.*, similarity(c.title_plain, source.title_plain) as title_similarity,
          array(select unnest(c.tags) intersect select unnest(source.tags)) as shared_tags
-       from candidates c
-       join search_documents c_title on c_title.document_type = 'thread'
-         and c_title.document_id = c.document_id
-       cross join source
+       from candidates c cross join source
        order by c.text_score desc limit $5`,
       params,
     );
@@ -287,7 +288,7 @@ export class PostgresSearchEngine implements SearchEngine {
         const tags = (row.tags as string[]) ?? [];
         const similarity =
           Number(row.text_score) / best +
-          0.6 * Number(row.title_similarity) +
+          Number(row.title_similarity) +
           (0.3 * sharedTags.length) / Math.max(tags.length, 1);
         return {
           id: Number(row.document_id),
@@ -303,7 +304,8 @@ export class PostgresSearchEngine implements SearchEngine {
           sharedTags,
         };
       })
-      .sort((a, b) => b.similarity - a.similarity);
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, Math.max(query.limit, 1));
   }
 
   async suggest(query: SuggestQuery): Promise<SearchHit[]> {
@@ -421,7 +423,7 @@ function significantTerms(
   terms: { lexeme: string; weights: string[]; document_count: number; threads: number }[],
 ): { lexeme: string; weight: number }[] {
   const threads = Math.max(Number(terms[0]?.threads ?? 1), 1);
-  const commonLimit = Math.max(20, threads * 0.08);
+  const commonLimit = Math.max(20, threads * 0.5);
   return terms
     .filter((t) => t.lexeme.length >= 2 && t.document_count > 1 && t.document_count <= commonLimit)
     .map((t) => {
@@ -434,6 +436,21 @@ function significantTerms(
     })
     .sort((a, b) => b.weight - a.weight || a.lexeme.localeCompare(b.lexeme))
     .slice(0, 15);
+}
+
+/**
+ * The rarer significant terms: they alone pick the candidates (common terms would pull in most of
+ * the collection), while every significant term counts in the score.
+ */
+function candidateGenerators<T extends { lexeme: string; weight: number }>(
+  significant: T[],
+  terms: { lexeme: string; document_count: number; threads: number }[],
+): T[] {
+  const threads = Math.max(Number(terms[0]?.threads ?? 1), 1);
+  const limit = Math.max(20, threads * 0.08);
+  const counts = new Map(terms.map((t) => [t.lexeme, t.document_count]));
+  const rare = significant.filter((t) => (counts.get(t.lexeme) ?? 0) <= limit);
+  return (rare.length >= 3 ? rare : significant.slice(0, 3)).slice(0, 10);
 }
 
 /** Lexeme -> number of the given thread documents holding it, plus their own count. */
