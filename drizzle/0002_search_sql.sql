@@ -19,3 +19,7 @@ $$;--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS search_documents_title_trgm_idx
   ON search_documents USING gin (title_plain gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops);
+--> statement-breakpoint
+-- Related threads and thread-only searches read this smaller index instead of every post's entry.
+CREATE INDEX IF NOT EXISTS search_documents_thread_vector_idx
+  ON search_documents USING gin (search_vector) WHERE document_type = 'thread';

@@ -38,6 +38,8 @@ const MAX_QUERY_WORDS = 12;
 const THREAD_COUNT_KEY = '';
 /** Fewer hits than this and the query is retried with corrected or completed words. */
 const FEW_HITS = 3;
+/** Above this many threads, related candidates must share two rare terms with the source. */
+const LARGE_COLLECTION = 2000;
 
 type Row = Record<string, unknown>;
 
@@ -101,14 +103,14 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const words = wordsOf(query.text).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return { total: 0, hits: [], facets: null, corrections: {} };
-    const first = await this.runSearch(query, words.map(prefixTerm));
+    const first = await this.runSearch(query, words.map(termOf));
     if (first.total >= FEW_HITS) return first;
     const corrections = await this.correct(words);
     if (Object.keys(corrections).length === 0) return first;
-    const terms = words.map((word) =>
+    const terms = words.map((word, index) =>
       corrections[word]
-        ? `(${prefixTerm(word)} | ${prefixTerm(corrections[word])})`
-        : prefixTerm(word),
+        ? `(${termOf(word, index, words)} | ${prefixTerm(corrections[word])})`
+        : termOf(word, index, words),
     );
     const second = await this.runSearch(query, terms);
     return second.total > first.total ? { ...second, corrections } : first;
@@ -134,96 +136,48 @@ export class PostgresSearchEngine implements SearchEngine {
     return corrections;
   }
 
+  /**
+   * One statement: the matches are ranked once (materialized), the page is highlighted, and the
+   * total and facet counts are aggregated from the same rows.
+   */
   private async runSearch(query: SearchQuery, terms: string[]): Promise<SearchResult> {
     const tsquery = terms.join(query.match === 'any' ? ' | ' : ' & ');
     const params: unknown[] = [tsquery];
     const where = [`d.search_vector @@ q.query`, ...filterConditions(query, params)];
-    const matched = `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
-      m as (select d.* from search_documents d, q where ${where.join(' and ')})`;
-    const run = rawQuery(this.db);
-    const limit = query.limit;
-    const offset = query.offset ?? 0;
-    const pageParams = [...params, limit, offset];
-    const l = params.length;
-    const hitRows = await run<Row>(
+    params.push(query.limit, query.offset ?? 0);
+    const [limit, offset] = [`$${params.length - 1}`, `$${params.length}`];
+    const facets = query.facets ? FACET_COLUMNS : '';
+    const [row] = await rawQuery(this.db)<Row>(
       `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
+       m as materialized (
+         select d.document_type, d.document_id, d.group_id, d.group_slug, d.group_name, d.tags,
+           d.answered, d.created_at,
+           ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
+             * (1 + 0.1 * ln(1 + greatest(d.score, 0))) as relevance
+         from search_documents d, q where ${where.join(' and ')}),
        page as (
-         select d.*, ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
-                 * (1 + 0.1 * ln(1 + greatest(d.score, 0))) as relevance,
-                count(*) over () as total
-         from search_documents d, q where ${where.join(' and ')}
-         order by relevance desc, d.created_at desc, d.document_id desc
-         limit $${l + 1} offset $${l + 2})
-       select page.document_type::text as type, page.document_id as id, page.thread_id, page.group_id,
-         page.group_slug, page.group_name, page.key, page.title, page.tags, page.answered, page.score,
-         page.created_at, page.relevance, page.total,
-         ts_headline(page.language::regconfig, page.title, q.query,
-           'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') as title_highlight,
-         ts_headline(page.language::regconfig, left(page.body, 5000), q.query,
-           'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') as body_highlight
-       from page, q order by page.relevance desc, page.created_at desc, page.document_id desc`,
-      pageParams,
+         select * from m order by relevance desc, created_at desc, document_id desc
+         limit ${limit} offset ${offset})
+       select (select count(*)::int from m) as total,
+       (select coalesce(json_agg(h order by h.relevance desc, h.created_at desc, h.id desc), '[]') from (
+         select p.document_type::text as type, p.document_id as id, d.thread_id, d.group_id,
+           d.group_slug, d.group_name, d.key, d.title, d.tags, d.answered, d.score, d.created_at,
+           p.relevance,
+           ts_headline(d.language::regconfig, d.title, q.query,
+             'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') as title_highlight,
+           ts_headline(d.language::regconfig, left(d.body, 5000), q.query,
+             'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') as body_highlight
+         from page p cross join q
+         join search_documents d on d.document_type = p.document_type
+           and d.document_id = p.document_id) h) as hits${facets}`,
+      params,
     );
-    let total = Number(hitRows[0]?.total ?? 0);
-    if (hitRows.length === 0 && offset > 0) {
-      const [count] = await run<{ total: number }>(
-        `${matched} select count(*)::int as total from m`,
-        params,
-      );
-      total = count?.total ?? 0;
-    }
-    const facets = query.facets && total > 0 ? await this.facets(matched, params) : null;
     return {
-      total,
-      hits: hitRows.map(toHit),
-      facets: query.facets ? (facets ?? emptyFacets()) : null,
+      total: Number(row?.total ?? 0),
+      hits: (parseJson<Row[]>(row?.hits) ?? []).map(toHit),
+      facets: query.facets ? facetsOf(row ?? {}) : null,
       corrections: {},
     };
-  }
-
-  private async facets(matched: string, params: unknown[]): Promise<SearchFacets> {
-    const run = rawQuery(this.db);
-    const grouped = await run<Row>(
-      `${matched}
-       select grouping(document_type) = 0 as by_type, grouping(group_id) = 0 as by_group,
-         grouping(answered) = 0 as by_answered, grouping(bucket) = 0 as by_bucket,
-         document_type::text as type, group_id, max(group_slug) as group_slug,
-         max(group_name) as group_name, answered, bucket, count(*)::int as count
-       from (select *, case
-               when created_at >= now() - interval '7 days' then 'week'
-               when created_at >= now() - interval '30 days' then 'month'
-               when created_at >= now() - interval '365 days' then 'year'
-               else 'older' end as bucket from m) b
-       group by grouping sets ((document_type), (group_id), (answered), (bucket))`,
-      params,
-    );
-    const tagRows = await run<{ tag: string; count: number }>(
-      `${matched} select tag, count(*)::int as count from m, unnest(m.tags) as tag
-       group by tag order by count desc, tag limit 20`,
-      params,
-    );
-    const facets = emptyFacets();
-    for (const row of grouped) {
-      const count = Number(row.count);
-      if (row.by_type) facets.types.push({ value: row.type as SearchDocumentType, count });
-      else if (row.by_group && row.group_id !== null) {
-        facets.groups.push({
-          value: Number(row.group_id),
-          slug: (row.group_slug as string) ?? null,
-          name: (row.group_name as string) ?? null,
-          count,
-        });
-      } else if (row.by_answered) facets.answered.push({ value: Boolean(row.answered), count });
-      else if (row.by_bucket) facets.dates.push({ value: row.bucket as DateBucket, count });
-    }
-    const byCount = <T>(a: FacetCount<T>, b: FacetCount<T>) => b.count - a.count;
-    facets.types.sort(byCount);
-    facets.groups.sort(byCount);
-    facets.answered.sort(byCount);
-    const order: DateBucket[] = ['week', 'month', 'year', 'older'];
-    facets.dates.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
-    facets.tags = tagRows.map((row) => ({ value: row.tag, count: row.count }));
-    return facets;
   }
 
   async related(query: RelatedQuery): Promise<RelatedCandidate[]> {
@@ -244,42 +198,17 @@ export class PostgresSearchEngine implements SearchEngine {
     if (terms.length === 0) return [];
     const significant = significantTerms(terms);
     if (significant.length === 0) return [];
-    const params: unknown[] = [
-      query.threadId,
-      significant.map((t) => t.lexeme),
-      significant.map((t) => t.weight),
-      candidateGenerators(significant, terms)
-        .map((t) => tsqueryLiteral(t.lexeme))
-        .join(' | '),
-      100,
-    ];
-    const readable = readableCondition(query.readableGroupIds, params);
-    // unnest() reads each candidate's vector once; a per-term @@ would decompress it per term.
-    const rows = await run<Row>(
-      `with source as (
-         select title_plain, tags from search_documents
-         where document_type = 'thread' and document_id = $1),
-       terms as materialized (
-         select lexeme, weight from unnest($2::text[], $3::float8[]) as t(lexeme, weight)),
-       candidates as (
-         select d.document_id, d.group_id, d.group_slug, d.group_name, d.title, d.tags,
-           d.answered, d.score, d.participant_ids, d.title_plain,
-           (select coalesce(sum(t.weight * case
-               when 'A' = any(u.weights) then 2
-               when 'B' = any(u.weights) then 1.5
-               else 1.0 end), 0)
-            from unnest(d.search_vector) as u join terms t on t.lexeme = u.lexeme)
-             / (1 + 0.15 * ln(1 + length(d.search_vector))) as text_score
-         from search_documents d
-         where d.document_type = 'thread' and d.document_id <> $1
-           and d.search_vector @@ $4::tsquery and ${readable}
-         order by text_score desc limit 200)
-       select c.*, similarity(c.title_plain, source.title_plain) as title_similarity,
-         array(select unnest(c.tags) intersect select unnest(source.tags)) as shared_tags
-       from candidates c cross join source
-       order by c.text_score desc limit $5`,
-      params,
-    );
+    const generators = candidateGenerators(significant, terms).map((t) => tsqueryLiteral(t.lexeme));
+    const threads = Number(terms[0]?.threads ?? 0);
+    // In a large collection, a candidate must share two rare terms with the source: one shared
+    // word would pull in thousands of threads to score. Too few such threads: any one will do.
+    let rows =
+      threads > LARGE_COLLECTION && generators.length >= 3
+        ? await this.relatedCandidates(query, significant, pairsQuery(generators))
+        : [];
+    if (rows.length < query.limit * 2) {
+      rows = await this.relatedCandidates(query, significant, generators.join(' | '));
+    }
     if (rows.length === 0) return [];
     const best = Math.max(...rows.map((row) => Number(row.text_score))) || 1;
     return rows
@@ -306,6 +235,48 @@ export class PostgresSearchEngine implements SearchEngine {
       })
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, Math.max(query.limit, 1));
+  }
+
+  /** Threads matching `candidates` (a tsquery), scored on every significant term. */
+  private async relatedCandidates(
+    query: RelatedQuery,
+    significant: { lexeme: string; weight: number }[],
+    candidates: string,
+  ): Promise<Row[]> {
+    const params: unknown[] = [
+      query.threadId,
+      significant.map((t) => t.lexeme),
+      significant.map((t) => t.weight),
+      candidates,
+      100,
+    ];
+    const readable = readableCondition(query.readableGroupIds, params);
+    // unnest() reads each candidate's vector once; a per-term @@ would decompress it per term.
+    return rawQuery(this.db)<Row>(
+      `with source as (
+         select title_plain, tags from search_documents
+         where document_type = 'thread' and document_id = $1),
+       terms as materialized (
+         select lexeme, weight from unnest($2::text[], $3::float8[]) as t(lexeme, weight)),
+       candidates as (
+         select d.document_id, d.group_id, d.group_slug, d.group_name, d.title, d.tags,
+           d.answered, d.score, d.participant_ids, d.title_plain,
+           (select coalesce(sum(t.weight * case
+               when 'A' = any(u.weights) then 2
+               when 'B' = any(u.weights) then 1.5
+               else 1.0 end), 0)
+            from unnest(d.search_vector) as u join terms t on t.lexeme = u.lexeme)
+             / (1 + 0.15 * ln(1 + length(d.search_vector))) as text_score
+         from search_documents d
+         where d.document_type = 'thread' and d.document_id <> $1
+           and d.search_vector @@ $4::tsquery and ${readable}
+         order by text_score desc limit 200)
+       select c.*, similarity(c.title_plain, source.title_plain) as title_similarity,
+         array(select unnest(c.tags) intersect select unnest(source.tags)) as shared_tags
+       from candidates c cross join source
+       order by c.text_score desc limit $5`,
+      params,
+    );
   }
 
   async suggest(query: SuggestQuery): Promise<SearchHit[]> {
@@ -391,8 +362,52 @@ function filterConditions(query: SearchQuery, params: unknown[]): string[] {
   return conditions;
 }
 
-function emptyFacets(): SearchFacets {
-  return { types: [], groups: [], tags: [], answered: [], dates: [] };
+/** Facet counts over the ranked matches `m`, one JSON array per facet. */
+const FACET_COLUMNS = `,
+  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
+    (select document_type::text as v, count(*)::int as c from m group by 1 order by 2 desc) x) as types,
+  (select coalesce(json_agg(json_build_object('value', v, 'slug', slug, 'name', name, 'count', c)), '[]') from
+    (select group_id as v, max(group_slug) as slug, max(group_name) as name, count(*)::int as c
+     from m where group_id is not null group by 1 order by 4 desc) x) as groups,
+  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
+    (select answered as v, count(*)::int as c from m group by 1 order by 2 desc) x) as answered,
+  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
+    (select case
+       when created_at >= now() - interval '7 days' then 'week'
+       when created_at >= now() - interval '30 days' then 'month'
+       when created_at >= now() - interval '365 days' then 'year'
+       else 'older' end as v, count(*)::int as c from m group by 1) x) as dates,
+  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
+    (select tag as v, count(*)::int as c from m, unnest(m.tags) as tag
+     group by 1 order by 2 desc, 1 limit 20) x) as tags`;
+
+/** postgres.js parses json columns; some drivers hand back the text. */
+function parseJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+const DATE_ORDER: DateBucket[] = ['week', 'month', 'year', 'older'];
+
+function facetsOf(row: Row): SearchFacets {
+  const list = <T>(name: string) => parseJson<T[]>(row[name]) ?? [];
+  return {
+    types: list<FacetCount<SearchDocumentType>>('types'),
+    groups: list<FacetCount<number> & { slug: string | null; name: string | null }>('groups'),
+    tags: list<FacetCount<string>>('tags'),
+    answered: list<FacetCount<boolean>>('answered'),
+    dates: list<FacetCount<DateBucket>>('dates').sort(
+      (a, b) => DATE_ORDER.indexOf(a.value) - DATE_ORDER.indexOf(b.value),
+    ),
+  };
+}
+
+/**
+ * Only the last word is a prefix (the one being typed): a prefix on every word would match far
+ * more documents than the person means, and ranking them all costs time.
+ */
+function termOf(word: string, index: number, words: string[]): string {
+  return index === words.length - 1 ? prefixTerm(word) : tsqueryLiteral(word);
 }
 
 function toHit(row: Row): SearchHit {
@@ -436,6 +451,16 @@ function significantTerms(
     })
     .sort((a, b) => b.weight - a.weight || a.lexeme.localeCompare(b.lexeme))
     .slice(0, 15);
+}
+
+/** "(a & b) | (a & c) | (b & c)...": documents sharing at least two of the terms. */
+function pairsQuery(literals: string[]): string {
+  const pairs: string[] = [];
+  for (let i = 0; i < literals.length; i += 1) {
+    for (let j = i + 1; j < literals.length; j += 1)
+      pairs.push(`(${literals[i]} & ${literals[j]})`);
+  }
+  return pairs.join(' | ');
 }
 
 /**

@@ -1,0 +1,256 @@
+// bench:search: the PostgreSQL search engine on a generated 100k-post site (bench/api/generate):
+// full index build, then search and related-thread latency through the API (app.inject: session,
+// validation, readable groups, engine, serialization; no network), then index lag (write ->
+// searchable) while answers are posted at a steady 20 per second with the indexer running as in
+// production. Prints a table and writes bench/results/search.json (one flat object).
+// Env: DATABASE_URL (server; a sibling database serendip_bench_search is created on it),
+// BENCH_QUERIES (per latency scenario, default 400), BENCH_LAG_SECONDS (default 15).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { buildApp } from '../../apps/api/src/app.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
+import { openDatabase } from '../../packages/db/src/index.ts';
+import { titleSubjects } from '../api/site-content.ts';
+import { generateSite, type PostingSession } from '../api/generate.ts';
+import { freshDatabase } from '../lib/database.ts';
+import { repositoryRoot } from '../lib/processes.ts';
+
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
+const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 15);
+const WRITE_RATE = 20;
+const resultsDir = `${repositoryRoot}bench/results`;
+
+const log = (message: string) => console.error(`[bench:search] ${message}`);
+
+/** Deterministic pseudo-random numbers, so two runs ask the same queries. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+const rand = random(42);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+
+/** One to three consecutive words of a generated title subject; some cut short or misspelt. */
+function searchQuery(): string {
+  const words = pick(titleSubjects)
+    .split(/\s+/)
+    .filter((word) => word.length >= 3);
+  const start = Math.floor(rand() * words.length);
+  const chosen = words.slice(start, start + 1 + Math.floor(rand() * 3));
+  const roll = rand();
+  const last = chosen.length - 1;
+  if (roll < 0.2 && chosen[last]!.length > 4) chosen[last] = chosen[last]!.slice(0, -2);
+  else if (roll < 0.3 && chosen[last]!.length > 4) {
+    const w = chosen[last]!;
+    chosen[last] = `${w.slice(0, 1)}${w[2]}${w[1]}${w.slice(3)}`;
+  }
+  return chosen.join(' ');
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(count: number, request: () => Promise<number>): Promise<Latency> {
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const status = await request();
+    times.push(performance.now() - started);
+    if (status !== 200) errors += 1;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    p99: percentile(times, 0.99),
+    errors,
+  };
+}
+
+async function main(): Promise<void> {
+  log('generating the 100k-post site');
+  const url = await freshDatabase('serendip_bench_search');
+  const site = await generateSite(url);
+  log(`generated ${JSON.stringify(site.counts)} in ${site.seconds.toFixed(1)} s`);
+
+  const database = await openDatabase({ url, maxConnections: 10 });
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'warn', SEED_DEMO: 'never', DATABASE_URL: url }),
+    searchIndexer: 'manual' as const,
+    postRateLimit: 1_000_000,
+    searchRateLimit: 1_000_000,
+  };
+  const app = await buildApp(config, { database, logger: false });
+  await app.ready();
+  try {
+    const indexStarted = performance.now();
+    const { documents } = await app.searchIndexer.reindex();
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
+    log(`indexed ${documents} documents in ${indexSeconds.toFixed(1)} s`);
+    await database.postgresClient!`vacuum analyze search_documents`;
+
+    const reader = site.postingSessions[0]!;
+    const get = async (path: string) =>
+      (await app.inject({ method: 'GET', url: path, headers: { cookie: reader.cookie } }))
+        .statusCode;
+
+    // Warm the plans and caches a little before measuring.
+    for (let i = 0; i < 20; i += 1) {
+      await get(`/api/search?q=${encodeURIComponent(searchQuery())}`);
+      await get(`/api/threads/${pick(site.readThreadIds)}/related?limit=5`);
+    }
+    log(`search: ${QUERIES} queries`);
+    const search = await measure(QUERIES, () =>
+      get(`/api/search?q=${encodeURIComponent(searchQuery())}`),
+    );
+    log(`related: ${QUERIES} threads`);
+    const related = await measure(QUERIES, () =>
+      get(`/api/threads/${pick(site.readThreadIds)}/related?limit=5`),
+    );
+
+    log(`index lag: ${WRITE_RATE} answers/s for ${LAG_SECONDS} s`);
+    const lag = await measureLag(app, site.postingSessions, site.readThreadIds);
+
+    const figures = {
+      posts: site.counts.posts,
+      threads: site.counts.threads,
+      indexed_documents: documents,
+      index_build_seconds: round(indexSeconds),
+      search_p50_ms: round(search.p50),
+      search_p95_ms: round(search.p95),
+      search_p99_ms: round(search.p99),
+      search_errors: search.errors,
+      related_p50_ms: round(related.p50),
+      related_p95_ms: round(related.p95),
+      related_p99_ms: round(related.p99),
+      related_errors: related.errors,
+      write_rate_per_s: WRITE_RATE,
+      writes: lag.writes,
+      write_errors: lag.errors,
+      index_lag_p50_ms: round(lag.p50),
+      index_lag_p95_ms: round(lag.p95),
+      index_lag_max_ms: round(lag.max),
+      cpus: os.cpus().length,
+    };
+    printFigures(figures);
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(`${resultsDir}/search.json`, `${JSON.stringify(figures, null, 2)}\n`);
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+/**
+ * Posts answers at a fixed rate with the indexer running as in production (woken after each
+ * write and on its interval); the lag of each row is commit -> indexed, as the indexer records
+ * it. Waits for the outbox to empty before reading the figures.
+ */
+async function measureLag(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  sessions: PostingSession[],
+  threadIds: number[],
+): Promise<{ writes: number; errors: number; p50: number; p95: number; max: number }> {
+  const indexer = app.searchIndexer;
+  const indexedBefore = indexer.stats().indexed;
+  indexer.start();
+  const total = WRITE_RATE * LAG_SECONDS;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  let errors = 0;
+  for (let i = 0; i < total; i += 1) {
+    const due = started + (i * 1000) / WRITE_RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const session = pick(sessions);
+    pending.push(
+      app
+        .inject({
+          method: 'POST',
+          url: `/api/threads/${pick(threadIds)}/posts`,
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+            'content-type': 'application/json',
+          },
+          payload: JSON.stringify({ body: `Benchmark answer ${i}: try the VPN from the hotel.` }),
+        })
+        .then((response) => {
+          if (response.statusCode !== 201) errors += 1;
+        }),
+    );
+  }
+  await Promise.all(pending);
+  await indexer.drain();
+  await indexer.stop();
+  const stats = indexer.stats();
+  log(`indexed ${stats.indexed - indexedBefore} outbox rows during the write run`);
+  return {
+    writes: total,
+    errors,
+    p50: stats.lagP50Ms ?? NaN,
+    p95: stats.lagP95Ms ?? NaN,
+    max: stats.lagMaxMs ?? NaN,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function printFigures(figures: Record<string, number>): void {
+  const rows: [string, string, string, string, string][] = [
+    ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'target'],
+    [
+      'search (facets, highlights)',
+      String(figures.search_p50_ms),
+      String(figures.search_p95_ms),
+      String(figures.search_p99_ms),
+      'p95 <= 50',
+    ],
+    [
+      'related threads',
+      String(figures.related_p50_ms),
+      String(figures.related_p95_ms),
+      String(figures.related_p99_ms),
+      'p95 <= 50',
+    ],
+    [
+      `index lag @ ${WRITE_RATE} writes/s`,
+      String(figures.index_lag_p50_ms),
+      String(figures.index_lag_p95_ms),
+      `max ${figures.index_lag_max_ms}`,
+      'p95 <= 2000',
+    ],
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) {
+    console.log(
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        )
+        .join('  '),
+    );
+  }
+  console.log(
+    `${figures.posts} posts, ${figures.indexed_documents} documents indexed in ${figures.index_build_seconds} s; errors: search ${figures.search_errors}, related ${figures.related_errors}, writes ${figures.write_errors}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
