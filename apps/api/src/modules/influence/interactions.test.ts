@@ -46,7 +46,11 @@ describe('loading interactions for influence scoring', () => {
       target,
       weight,
     }));
-    const [a, h, v] = [asker, helper, voter].map((user) => String(user.id));
+    const [a, h, v] = [asker, helper, voter].map((user) => String(user.id)) as [
+      string,
+      string,
+      string,
+    ];
     expect(summary).toEqual(
       expect.arrayContaining([
         { kind: 'question', actor: a, target: a, weight: undefined },
