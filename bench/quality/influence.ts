@@ -24,6 +24,8 @@ export interface InfluenceFigures {
   /** Users whose ground truth is above 0 (future helpers). */
   futureHelpers: number;
   methods: Record<Method, MethodFigures>;
+  /** The combined score under other settings (sensitivity), by variant name. */
+  variants: Record<string, MethodFigures>;
 }
 
 const isPerson = (id: string) => /^\d+$/.test(id);
@@ -94,6 +96,7 @@ function evaluate(
 export async function evaluateInfluence(
   db: Database,
   config: Partial<InfluenceConfig> = {},
+  variants: Record<string, Partial<InfluenceConfig>> = {},
 ): Promise<InfluenceFigures> {
   const { interactions, people } = await loadInteractions(db);
   const split = activitySplit(interactions);
@@ -137,12 +140,13 @@ export async function evaluateInfluence(
     ]),
   );
 
-  const result = computeInfluence(earlier, people, { asOf: split, config });
-  const combined = new Map(
-    result.people
-      .filter((person) => userSet.has(person.personId))
-      .map((p) => [p.personId, p.combined]),
-  );
+  const combinedScores = (settings: Partial<InfluenceConfig>) =>
+    new Map(
+      computeInfluence(earlier, people, { asOf: split, config: settings })
+        .people.filter((person) => userSet.has(person.personId))
+        .map((person) => [person.personId, person.combined]),
+    );
+  const combined = combinedScores(config);
 
   const scores: Record<Method, Map<string, number>> = { combined, answers, zscore, reputation };
   const methods = Object.fromEntries(
@@ -153,5 +157,11 @@ export async function evaluateInfluence(
     influenceUsers: users.length,
     futureHelpers: [...truthOfUsers.values()].filter((value) => value > 0).length,
     methods,
+    variants: Object.fromEntries(
+      Object.entries(variants).map(([name, settings]) => [
+        name,
+        evaluate(combinedScores({ ...config, ...settings }), truthOfUsers, users),
+      ]),
+    ),
   };
 }

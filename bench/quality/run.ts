@@ -19,6 +19,10 @@ import { evaluateRelated } from './related.ts';
 const log = (message: string) => console.error(`[bench:quality] ${message}`);
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 const GROUP = 'stackexchange';
+/** The combined score with other endorsement half-lives (weeks; 0 = no decay), for the README. */
+const SENSITIVITY = Object.fromEntries(
+  [0, 13, 52].map((weeks) => [`hl${weeks}`, { endorsementHalfLifeWeeks: weeks }]),
+);
 
 function dataDir(argv: string[]): string {
   const index = argv.indexOf('--data');
@@ -63,7 +67,7 @@ async function main() {
     if (related.relatedUnavailable) {
       log(`related threads not available in this build (${related.relatedUnavailable})`);
     }
-    const influence = await evaluateInfluence(database.db);
+    const influence = await evaluateInfluence(database.db, {}, SENSITIVITY);
 
     const results: Record<string, number | string | null> = {
       related_recall_at_5: round(related.relatedRecallAt5),
@@ -84,7 +88,12 @@ async function main() {
       results[`${method}_p10`] = round(figures.p10);
       results[`${method}_p25`] = round(figures.p25);
     }
-    printTables(results);
+    for (const [variant, figures] of Object.entries(influence.variants)) {
+      results[`combined_${variant}_spearman`] = round(figures.spearman);
+      results[`combined_${variant}_p10`] = round(figures.p10);
+      results[`combined_${variant}_p25`] = round(figures.p25);
+    }
+    printTables(results, Object.keys(influence.variants));
     const resultsDir = join(repositoryRoot, 'bench/results');
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(join(resultsDir, 'quality.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -95,7 +104,7 @@ async function main() {
   }
 }
 
-function printTables(results: Record<string, number | string | null>) {
+function printTables(results: Record<string, number | string | null>, variants: string[]) {
   const show = (value: number | string | null | undefined) =>
     value === null || value === undefined ? 'n/a' : String(value);
   console.log(`\nRelated threads (${results.pairs} pairs, both directions)`);
@@ -109,10 +118,10 @@ function printTables(results: Record<string, number | string | null>) {
   console.log(
     `\nInfluence (${results.influence_users} users, split at ${results.influence_split_at})`,
   );
-  console.log(`  method       spearman    p@10    p@25`);
-  for (const method of METHODS) {
+  console.log(`  method              spearman    p@10    p@25`);
+  for (const method of [...METHODS, ...variants.map((variant) => `combined_${variant}`)]) {
     console.log(
-      `  ${method.padEnd(11)} ${show(results[`${method}_spearman`]).padStart(9)} ${show(
+      `  ${method.padEnd(18)} ${show(results[`${method}_spearman`]).padStart(9)} ${show(
         results[`${method}_p10`],
       ).padStart(7)} ${show(results[`${method}_p25`]).padStart(7)}`,
     );

@@ -8,6 +8,12 @@ import type { Interaction, InteractionKind, Person } from '@serendip/influence';
 export interface InteractionLoadOptions {
   /** Only what happened strictly before this instant (evaluations "as of" a date). */
   until?: Date;
+  /**
+   * Whether votes on questions (and discussion openings) count, as endorsements of their author.
+   * Default false: ExpertiseRank measures who answers well, and a vote on a question rates the
+   * question, not its author's ability to help.
+   */
+  includeOpeningVotes?: boolean;
 }
 
 export interface LoadedInteractions {
@@ -41,29 +47,32 @@ const askerOf = sql`case when t.is_anonymous then 'anonymous-asker:' || t.id els
 const liveThread = sql`t.deleted_at is null`;
 const livePost = sql`p.deleted_at is null and p.state = 'published'`;
 
-function interactionQueries(until: Date | undefined): SQL[] {
+function interactionQueries(until: Date | undefined, includeOpeningVotes: boolean): SQL[] {
   const before = (column: SQL) => (until ? sql`and ${column} < ${until.toISOString()}` : sql``);
   const tagsOfThread = threadTagsOf(sql`t.id`);
+  const votedPosts = includeOpeningVotes ? sql`true` : sql`p.kind <> 'opening'`;
   return [
     sql`select 'question' as kind, ${askerOf} as actor, ${askerOf} as target, t.created_at as at,
         t.group_id, null::int as weight, ${tagsOfThread} as tags
       from threads t where t.kind = 'question' and ${liveThread} ${before(sql`t.created_at`)}`,
+    // Answers to questions, and replies in discussions (the package's `reply`). Replies under a
+    // question (imported comments) are clarifications, not help given: they are left out.
     sql`select case when p.kind = 'answer' then 'answer' else 'reply' end as kind,
         p.author_id::text as actor, ${askerOf} as target, p.created_at as at, t.group_id,
         null::int as weight, ${tagsOfThread} as tags
       from posts p join threads t on t.id = p.thread_id
-      where p.kind in ('answer', 'reply') and ${livePost} and ${liveThread}
-        ${before(sql`p.created_at`)}`,
+      where (p.kind = 'answer' or (p.kind = 'reply' and t.kind = 'discussion'))
+        and ${livePost} and ${liveThread} ${before(sql`p.created_at`)}`,
     // Votes of members (the voter is known, never shown: scores only count them).
     sql`select 'vote' as kind, v.user_id::text as actor, p.author_id::text as target,
         v.created_at as at, t.group_id, v.value::int as weight, ${tagsOfThread} as tags
       from votes v join posts p on p.id = v.post_id join threads t on t.id = p.thread_id
-      where ${livePost} and ${liveThread} ${before(sql`v.created_at`)}`,
+      where ${votedPosts} and ${livePost} and ${liveThread} ${before(sql`v.created_at`)}`,
     // Imported votes name no voter: each is its own anonymous voter, so every vote counts once.
     sql`select 'vote' as kind, 'anonymous-voter:' || iv.id as actor, p.author_id::text as target,
         iv.created_at as at, t.group_id, iv.value::int as weight, ${tagsOfThread} as tags
       from imported_votes iv join posts p on p.id = iv.post_id join threads t on t.id = p.thread_id
-      where iv.kind in ('up', 'down') and ${livePost} and ${liveThread}
+      where iv.kind in ('up', 'down') and ${votedPosts} and ${livePost} and ${liveThread}
         ${before(sql`iv.created_at`)}`,
     // The current acceptance of each thread, dated by the acceptance event (or the imported
     // acceptance vote); without either, by the answer itself.
@@ -108,7 +117,7 @@ export async function loadInteractions(
   options: InteractionLoadOptions = {},
 ): Promise<LoadedInteractions> {
   const interactions: Interaction[] = [];
-  for (const query of interactionQueries(options.until)) {
+  for (const query of interactionQueries(options.until, options.includeOpeningVotes ?? false)) {
     const rows = await selectRows<InteractionRow>(db, query);
     for (const row of rows) interactions.push(toInteraction(row));
   }
