@@ -16,6 +16,8 @@ const EnvSchema = Type.Object({
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   REGISTER_RATE_LIMIT: Type.Integer({ minimum: 1, default: 5 }),
   POST_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  // Hours between two influence recomputations in the API process; 0 = never (on demand only).
+  INFLUENCE_RECOMPUTE_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 24 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
       Type.Literal(level),
@@ -42,6 +44,8 @@ export interface Config {
   /** New threads, and new posts, per minute and person (each route counts apart). */
   postRateLimit: number;
   logLevel: string;
+  /** 0: no scheduled recomputation. */
+  influenceRecomputeHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registerRateLimit: env_.REGISTER_RATE_LIMIT,
     postRateLimit: env_.POST_RATE_LIMIT,
     logLevel: env_.LOG_LEVEL,
+    influenceRecomputeHours: env_.INFLUENCE_RECOMPUTE_HOURS,
   };
 }

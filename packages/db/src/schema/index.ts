@@ -6,3 +6,4 @@ export * from './threads.ts';
 export * from './follows.ts';
 export * from './outbox.ts';
 export * from './imports.ts';
+export * from './influence.ts';
