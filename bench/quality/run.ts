@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import {
+  DumpFormatError,
   importSource,
   importStackExchange,
 } from '../../apps/api/src/jobs/import-stackexchange/importer.ts';
@@ -27,6 +28,8 @@ const SENSITIVITY = Object.fromEntries(
 function dataDir(argv: string[]): string {
   const index = argv.indexOf('--data');
   if (index >= 0 && argv[index + 1]) return resolve(argv[index + 1]!);
+  const inline = argv.find((argument) => argument.startsWith('--data='));
+  if (inline) return resolve(inline.slice('--data='.length));
   return resolve(repositoryRoot, '../shared/data/stackexchange-beer');
 }
 
@@ -128,4 +131,10 @@ function printTables(results: Record<string, number | string | null>, variants: 
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof DumpFormatError)) throw error;
+  log(`cannot read the dump: ${error.message}`);
+  process.exitCode = 1;
+}
