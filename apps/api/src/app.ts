@@ -11,6 +11,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { followsRoutes } from './modules/follows/follows.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { influenceRoutes } from './modules/influence/influence.routes.ts';
+import { scheduleInfluenceRecompute } from './jobs/influence-schedule.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
 import { tagsRoutes } from './modules/tags/tags.routes.ts';
@@ -48,6 +50,7 @@ const modules = [
   notificationsRoutes,
   tagsRoutes,
   searchRoutes,
+  influenceRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {
@@ -104,6 +107,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSession(app, database.db);
 
   const deps: ModuleDeps = { db: database.db, config };
+  if (config.influenceRecomputeHours > 0) {
+    const schedule = scheduleInfluenceRecompute(
+      database.db,
+      app.log,
+      config.influenceRecomputeHours * 3_600_000,
+    );
+    app.addHook('onClose', async () => schedule.stop());
+  }
   await app.register(async (health) => healthRoutes(health as Api, deps));
   await app.register(
     async (api) => {

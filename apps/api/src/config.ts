@@ -19,6 +19,8 @@ const EnvSchema = Type.Object({
   REGISTER_RATE_LIMIT: Type.Integer({ minimum: 1, default: 5 }),
   POST_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   SEARCH_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
+  // Hours between two influence recomputations in the API process; 0 = never (on demand only).
+  INFLUENCE_RECOMPUTE_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 24 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
       Type.Literal(level),
@@ -49,6 +51,8 @@ export interface Config {
   /** Searches per minute and person (search-as-you-type gets five times as many). */
   searchRateLimit: number;
   logLevel: string;
+  /** 0: no scheduled recomputation. */
+  influenceRecomputeHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postRateLimit: env_.POST_RATE_LIMIT,
     searchRateLimit: env_.SEARCH_RATE_LIMIT,
     logLevel: env_.LOG_LEVEL,
+    influenceRecomputeHours: env_.INFLUENCE_RECOMPUTE_HOURS,
   };
 }

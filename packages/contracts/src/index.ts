@@ -10,3 +10,4 @@ export * from './follows.ts';
 export * from './notifications.ts';
 export * from './tags.ts';
 export * from './search.ts';
+export * from './influence.ts';

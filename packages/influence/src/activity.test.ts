@@ -83,6 +83,16 @@ describe('activeWeeks', () => {
     expect(valueFor(index.personIds, activeWeeks(index, 52), 'p')).toBe(4);
     expect(valueFor(index.personIds, activeWeeks(index, 26), 'x')).toBe(0);
   });
+
+  it('counts helping (answers, replies), not asking', () => {
+    const index = indexOf([
+      ask('q', { at: weeksBefore(NOW, 0.5) }),
+      ask('q', { at: weeksBefore(NOW, 2.5) }),
+      answer('h', 'q', { at: weeksBefore(NOW, 2.5) }),
+    ]);
+    expect(valueFor(index.personIds, activeWeeks(index, 26), 'q')).toBe(0);
+    expect(valueFor(index.personIds, activeWeeks(index, 26), 'h')).toBe(1);
+  });
 });
 
 describe('risingScores', () => {

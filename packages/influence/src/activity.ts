@@ -97,9 +97,9 @@ function weeksBefore(asOf: number, at: number): number {
 }
 
 /**
- * Active weeks: among the last `weeks` weeks before `asOf`, how many in which the person posted
- * (asked, answered or replied). Posts are bucketed by week, then each person is counted once per
- * bucket.
+ * Active weeks: among the last `weeks` weeks before `asOf`, how many in which the person helped
+ * (answered or replied); asking is participation, not contribution, and is not counted. Posts are
+ * bucketed by week, then each person is counted once per bucket.
  */
 export function activeWeeks(index: InteractionIndex, weeks: number): Uint32Array {
   const n = index.personIds.length;
@@ -108,7 +108,7 @@ export function activeWeeks(index: InteractionIndex, weeks: number): Uint32Array
   const weekOf = new Int32Array(index.length).fill(-1);
   for (let i = 0; i < index.length; i++) {
     const kind = index.kind[i]!;
-    if (kind !== KIND.question && kind !== KIND.answer && kind !== KIND.reply) continue;
+    if (kind !== KIND.answer && kind !== KIND.reply) continue;
     const week = Math.floor(weeksBefore(index.asOf, index.at[i]!));
     if (week < 0 || week >= window) continue;
     weekOf[i] = week;

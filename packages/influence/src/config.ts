@@ -21,6 +21,7 @@ export const DEFAULT_CONFIG: Readonly<InfluenceConfig> = Object.freeze({
   damping: 0.85,
   tolerance: 1e-9,
   maxIterations: 200,
+  endorsementHalfLifeWeeks: 26,
   regularityWeeks: 26,
   risingShortHalfLifeWeeks: 2,
   risingLongHalfLifeWeeks: 13,
@@ -63,6 +64,7 @@ export function resolveConfig(partial: Partial<InfluenceConfig> = {}): Influence
   assertPositive('tolerance', config.tolerance);
   assertPositive('maxIterations', config.maxIterations);
   assertPositive('regularityWeeks', config.regularityWeeks);
+  assertFiniteNonNegative('endorsementHalfLifeWeeks', config.endorsementHalfLifeWeeks);
   assertPositive('risingShortHalfLifeWeeks', config.risingShortHalfLifeWeeks);
   assertPositive('risingLongHalfLifeWeeks', config.risingLongHalfLifeWeeks);
   if (!['log', 'max', 'rank'].includes(config.normalization)) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from './config.ts';
 import { expertiseRank } from './expertise-rank.ts';
 import { buildEndorsementGraph } from './graph.ts';
-import { indexInteractions } from './interaction-index.ts';
+import { indexInteractions, WEEK_MS } from './interaction-index.ts';
 import { accept, answer, ask, peopleOf, rate, reply, vote, valueFor } from './test-fixtures.ts';
 import type { Interaction } from './types.ts';
 
@@ -47,6 +47,25 @@ describe('buildEndorsementGraph', () => {
     const graph = buildEndorsementGraph(index, DEFAULT_CONFIG.interactionWeights);
     expect(graph.column.length).toBe(0);
     expect(graph.size).toBe(0);
+  });
+});
+
+describe('endorsement half-life', () => {
+  it('halves an endorsement per half-life of age before asOf, and keeps it whole at 0', () => {
+    const asOf = Date.UTC(2025, 6, 1);
+    const halfYearAgo = asOf - 26 * WEEK_MS;
+    const interactions = [
+      { ...vote('c', 'b'), at: halfYearAgo },
+      { ...vote('d', 'b'), at: asOf - 52 * WEEK_MS },
+    ];
+    const index = indexInteractions(interactions, peopleOf({}), { asOf });
+    const weightsTo = (halfLife: number) => {
+      const graph = buildEndorsementGraph(index, DEFAULT_CONFIG.interactionWeights, halfLife);
+      return Array.from(graph.weight);
+    };
+    expect(weightsTo(26)[0]).toBeCloseTo(0.5, 12);
+    expect(weightsTo(26)[1]).toBeCloseTo(0.25, 12);
+    expect(weightsTo(0)).toEqual([1, 1]);
   });
 });
 

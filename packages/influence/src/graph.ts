@@ -1,5 +1,5 @@
 // Compressed sparse rows (CSR) built by two counting sorts, and the endorsement graph over people.
-import { KIND, type InteractionIndex } from './interaction-index.ts';
+import { KIND, WEEK_MS, type InteractionIndex } from './interaction-index.ts';
 import type { InfluenceConfig } from './types.ts';
 
 /** Rows are sources; row `i` spans column/weight[rowStart[i] .. rowStart[i + 1]). */
@@ -87,21 +87,26 @@ const NOISE = 1e-12;
  * Who endorses whom: the asker endorses whoever answered them (answer, accept), a voter the author
  * (vote × value), a thanker the person thanked (rating × stars / 5), a person replied to the
  * replier. Weights of one pair are summed; pairs whose sum is not positive (a downvote cancelling
- * an answer) are dropped. Self-endorsements are ignored.
+ * an answer) are dropped. Self-endorsements are ignored. With `halfLifeWeeks` > 0, each weight is
+ * multiplied by 2^(−age / halfLife), age = asOf − its time (0: no decay).
  */
 export function buildEndorsementGraph(
   index: InteractionIndex,
   weights: InfluenceConfig['interactionWeights'],
+  halfLifeWeeks = 0,
 ): EndorsementGraph {
   const n = index.personIds.length;
   const source = new Uint32Array(index.length);
   const target = new Uint32Array(index.length);
   const weight = new Float64Array(index.length);
   let count = 0;
-  const { actor, target: acted, kind, weight: value } = index;
+  const { actor, target: acted, kind, weight: value, at } = index;
+  // Optional recency: an endorsement loses half its worth every `halfLifeWeeks` before asOf.
+  const decayPerMs = halfLifeWeeks > 0 ? Math.LN2 / (halfLifeWeeks * WEEK_MS) : 0;
   for (let i = 0; i < index.length; i++) {
     if (actor[i] === acted[i]) continue;
-    const edgeWeight = endorsementWeight(kind[i]!, value[i]!, weights);
+    const decay = decayPerMs === 0 ? 1 : Math.exp(-decayPerMs * (index.asOf - at[i]!));
+    const edgeWeight = endorsementWeight(kind[i]!, value[i]!, weights) * decay;
     if (edgeWeight === 0) continue;
     const fromActor = !endorsesActor(kind[i]!);
     source[count] = fromActor ? actor[i]! : acted[i]!;

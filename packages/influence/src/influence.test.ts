@@ -58,8 +58,9 @@ describe('computeInfluence', () => {
   });
 
   it('averages the normalized components by weight (worked out by hand)', () => {
-    // helped: ann 2, dan 1 → 1, 0.5. Active weeks before day 13 + 1 ms: ann 2 (days 1 and 11),
-    // bob, cyd, dan 1 → 1, 0.5, 0.5, 0.5. Equal weights: ann 1, dan 0.5, bob = cyd = 0.25.
+    // helped: ann 2, dan 1 → 1, 0.5. Weeks with an answer or reply before day 13 + 1 ms: ann 2
+    // (days 1 and 11), dan 1, bob and cyd 0 (they only asked) → 1, 0.5, 0, 0. Equal weights:
+    // ann 1, dan 0.5, bob = cyd = 0.
     const weights = { ...only('helped'), regularity: 3 } as Components;
     const result = computeInfluence(interactions, people, {
       config: { weights: { ...weights, helped: 3 }, normalization: 'max' },
@@ -67,8 +68,8 @@ describe('computeInfluence', () => {
     expect(result.people.map((p) => [p.personId, p.combined])).toEqual([
       ['ann', 1],
       ['dan', 0.5],
-      ['bob', 0.25],
-      ['cyd', 0.25],
+      ['bob', 0],
+      ['cyd', 0],
     ]);
     expect(scoreOf(result, 'dan').contributions).toMatchObject({ helped: 0.25, regularity: 0.25 });
   });

@@ -43,7 +43,11 @@ export interface Measures {
 
 /** Runs each measure once (the benchmark times them one by one the same way). */
 export function measureInfluence(index: InteractionIndex, config: InfluenceConfig): Measures {
-  const graph = buildEndorsementGraph(index, config.interactionWeights);
+  const graph = buildEndorsementGraph(
+    index,
+    config.interactionWeights,
+    config.endorsementHalfLifeWeeks,
+  );
   const counts = countActivity(index);
   return {
     graph,

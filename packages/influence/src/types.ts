@@ -68,6 +68,11 @@ export interface InfluenceConfig {
   /** Power iterations stop when the largest change of a score falls below this. */
   tolerance: number;
   maxIterations: number;
+  /**
+   * Recency of endorsements in the ExpertiseRank/HITS graph: an edge's weight halves every this
+   * many weeks before `asOf`. 0 turns decay off (every endorsement counts fully, whatever its age).
+   */
+  endorsementHalfLifeWeeks: number;
   /** Regularity counts the active weeks among this many weeks before `asOf`. */
   regularityWeeks: number;
   /** Rising compares the points-per-week rate decayed with these two half-lives (weeks). */

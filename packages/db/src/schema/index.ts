@@ -6,3 +6,5 @@ export * from './threads.ts';
 export * from './follows.ts';
 export * from './outbox.ts';
 export * from './search.ts';
+export * from './imports.ts';
+export * from './influence.ts';

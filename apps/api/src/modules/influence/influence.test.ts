@@ -1,0 +1,85 @@
+// Influence recomputation: dated snapshots company-wide, per group and per tag, on demand (only
+// community leads and admins) and on a schedule.
+import { and, eq } from 'drizzle-orm';
+import { influenceSnapshots } from '@serendip/db';
+import Fastify from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus, useTestContext, type TestUser } from '../../../test/helper.ts';
+import { scheduleInfluenceRecompute } from '../../jobs/influence-schedule.ts';
+import { recomputeInfluence } from './influence.service.ts';
+
+describe('influence snapshots', () => {
+  const ctx = useTestContext();
+  let asker: TestUser;
+  let helper: TestUser;
+  let groupId: number;
+
+  beforeAll(async () => {
+    asker = await ctx().newUser();
+    helper = await ctx().newUser();
+    const group = await ctx().newGroup(asker, { slug: 'cellar' });
+    groupId = group.id;
+    await ctx().join(helper, 'cellar');
+    for (const title of ['Which cork for a ten-year Bordeaux?', 'How cold should a cellar be?']) {
+      const thread = await ctx().newThread(asker, 'cellar', { title, tags: ['wine'] });
+      const answer = await ctx().newPost(helper, thread.thread.id, 'Natural cork, kept moist.');
+      expectStatus(
+        await asker.client.put(`/api/threads/${thread.thread.id}/accepted`, { postId: answer.id }),
+        200,
+      );
+    }
+  });
+
+  const snapshot = (scopeType: string, scopeKey: string, computedAt: Date) =>
+    ctx()
+      .db.select()
+      .from(influenceSnapshots)
+      .where(
+        and(
+          eq(influenceSnapshots.scopeType, scopeType),
+          eq(influenceSnapshots.scopeKey, scopeKey),
+          eq(influenceSnapshots.computedAt, computedAt),
+        ),
+      )
+      .orderBy(influenceSnapshots.rank);
+
+  it('refuses members, and lets a community lead recompute now', async () => {
+    const member = await ctx().newUser();
+    const refused = await member.client.post('/api/influence/recompute');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    const lead = await ctx().newUser({ role: 'community_lead' });
+    const summary = expectStatus(await lead.client.post('/api/influence/recompute'), 200);
+    expect(summary).toMatchObject({ groups: 1, tags: 1 });
+    expect(summary.people).toBeGreaterThanOrEqual(2);
+    const company = await snapshot('company', '', new Date(summary.computedAt));
+    expect(company[0]!.userId).toBe(helper.id);
+    expect(company[0]!.rank).toBe(1);
+    expect(company[0]!.components.expertiseRank).toBeGreaterThan(0);
+  });
+
+  it('keeps one dated snapshot per run, per group and per tag', async () => {
+    const first = await recomputeInfluence(ctx().db, { now: new Date(Date.now() + 1000) });
+    const second = await recomputeInfluence(ctx().db, { now: new Date(Date.now() + 2000) });
+    expect(first.computedAt).not.toBe(second.computedAt);
+    for (const summary of [first, second]) {
+      const at = new Date(summary.computedAt);
+      const inGroup = await snapshot('group', String(groupId), at);
+      const inTag = await snapshot('tag', 'wine', at);
+      expect(inGroup.map((row) => row.userId)[0]).toBe(helper.id);
+      expect(inTag.map((row) => row.userId)[0]).toBe(helper.id);
+    }
+    const past = await recomputeInfluence(ctx().db, { now: new Date(0) });
+    expect(past).toMatchObject({ interactions: 0, people: 0, rows: 0 });
+  });
+
+  it('runs on a schedule', async () => {
+    const ran = new Promise<Error | null>((resolve) => {
+      const schedule = scheduleInfluenceRecompute(ctx().db, Fastify().log, 10, (outcome) => {
+        schedule.stop();
+        resolve(outcome);
+      });
+    });
+    expect(await ran).toBeNull();
+  });
+});
