@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { followsRoutes } from './modules/follows/follows.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { charterRoutes } from './modules/moderation/charter/charter.routes.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
@@ -41,6 +43,8 @@ const modules = [
   followsRoutes,
   notificationsRoutes,
   tagsRoutes,
+  charterRoutes,
+  moderationRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {

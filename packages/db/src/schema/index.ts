@@ -5,3 +5,4 @@ export * from './groups.ts';
 export * from './threads.ts';
 export * from './follows.ts';
 export * from './outbox.ts';
+export * from './moderation.ts';

@@ -8,6 +8,7 @@ import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow, followerIdsOf } from '../follows/follows.queries.ts';
 import { assertCanPost } from '../groups/groups.access.ts';
+import { applyScreening, screenPost } from '../moderation/screening.ts';
 import {
   assertOpenOrModerator,
   loadPostAccess,
@@ -63,6 +64,7 @@ export async function createPost(
   const { thread } = access;
   const kind = thread.kind === 'question' ? 'answer' : 'reply';
   const actorId = actorOf(thread, viewer.id);
+  const screening = await screenPost(db, viewer, body);
   const postId = await db.transaction(async (tx) => {
     const { post, mentionedIds } = await writePost(tx, {
       threadId,
@@ -70,6 +72,12 @@ export async function createPost(
       kind,
       source: body,
       title: null,
+    });
+    await applyScreening(tx, screening, {
+      postId: post.id,
+      threadId,
+      groupId: thread.groupId,
+      authorId: viewer.id,
     });
     await updateThread(tx, threadId, {
       lastActivityAt: sql`now()`,
@@ -83,20 +91,25 @@ export async function createPost(
       actorId,
       writerId: viewer.id,
     };
-    const followerIds = await followerIdsOf(tx, 'thread', threadId);
-    await notifyOnce(
-      tx,
-      [
-        ['answer', kind === 'answer' ? [thread.authorId] : []],
-        ['mention', mentionedIds],
-        ['reply', followerIds],
-      ],
-      context,
-    );
+    // A held post notifies nobody and reaches only its author until a moderator approves it.
+    const followerIds = screening.held ? [] : await followerIdsOf(tx, 'thread', threadId);
+    if (!screening.held) {
+      await notifyOnce(
+        tx,
+        [
+          ['answer', kind === 'answer' ? [thread.authorId] : []],
+          ['mention', mentionedIds],
+          ['reply', followerIds],
+        ],
+        context,
+      );
+    }
     await addFollow(tx, viewer.id, 'thread', threadId);
     await recordEvent(tx, {
       type: 'post.created',
-      topics: [`thread:${threadId}`, `group:${thread.groupId}`],
+      topics: screening.held
+        ? [`user:${viewer.id}`]
+        : [`thread:${threadId}`, `group:${thread.groupId}`],
       actorId,
       payload: {
         postId: post.id,
