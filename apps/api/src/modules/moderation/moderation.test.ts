@@ -108,6 +108,29 @@ describe('moderation', () => {
       expect(outbox.length).toBeGreaterThanOrEqual(2);
     });
 
+    it("keeps a newcomer's held question out of lists and away from other readers", async () => {
+      const { owner, group, newcomer } = await groupWithNewcomer(ctx());
+      const reader = await ctx().newUser();
+      const moderator = await ctx().newUser({ role: 'moderator' });
+      const { thread, posts } = await ctx().newThread(newcomer, group.slug, {
+        title: 'Une question encore en attente',
+      });
+      expect(posts[0].state).toBe('pending');
+      const listed = async (user: typeof reader) =>
+        expectStatus(await user.client.get(`/api/groups/${group.slug}/threads`), 200).items.map(
+          (entry: { id: number }) => entry.id,
+        );
+      expect(await listed(reader)).not.toContain(thread.id);
+      expect((await reader.client.get(`/api/threads/${thread.id}`)).status).toBe(404);
+      expectStatus(await newcomer.client.get(`/api/threads/${thread.id}`), 200);
+      expectStatus(await owner.client.get(`/api/threads/${thread.id}`), 200);
+
+      const item = await itemOfPost(moderator, posts[0].id);
+      expectStatus(await decide(moderator, item.id, { decision: 'approve' }), 200);
+      expect(await listed(reader)).toContain(thread.id);
+      expectStatus(await reader.client.get(`/api/threads/${thread.id}`), 200);
+    });
+
     it('promotes the member after the configured number of approved posts', async () => {
       const admin = await ctx().newUser({ role: 'admin' });
       expectStatus(
