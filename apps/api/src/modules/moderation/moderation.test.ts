@@ -250,6 +250,99 @@ describe('moderation', () => {
     });
   });
 
+  describe("rules that read the author's history", () => {
+    it('holds the same text posted again and posts beyond the rate', async () => {
+      const admin = await ctx().newUser({ role: 'admin' });
+      const rules = [
+        {
+          kind: 'repeated_text',
+          clause: 3,
+          action: 'hold',
+          params: { windowMinutes: 60, minLength: 20 },
+        },
+        {
+          kind: 'posting_rate',
+          clause: 3,
+          action: 'hold',
+          params: { windowMinutes: 10, maxPosts: 3 },
+        },
+      ];
+      const ids: number[] = [];
+      for (const rule of rules)
+        ids.push(expectStatus(await admin.client.post('/api/mod/rules', rule), 201).id);
+      const owner = await ctx().newUser();
+      const group = await ctx().newGroup(owner);
+      const { thread } = await ctx().newThread(owner, group.slug);
+      const author = await ctx().newUser();
+      const text = 'Venez tous à la vente privée de vendredi !';
+      expect((await ctx().newPost(author, thread.id, text)).state).toBe('published');
+      const repeat = await ctx().newPost(
+        author,
+        thread.id,
+        'VENEZ tous a la vente privee de vendredi',
+      );
+      expect(repeat.state).toBe('pending');
+      expect((await ctx().newPost(author, thread.id, 'Une autre remarque')).state).toBe(
+        'published',
+      );
+      const fourth = await ctx().newPost(author, thread.id, 'Et une quatrième');
+      expect(fourth.state).toBe('pending');
+      const item = await itemOfPost(admin, fourth.id);
+      expect(item.reasons).toEqual([
+        { source: 'rule', clause: 3, rule: 'posting_rate', detail: '4 posts in 10 min > 3' },
+      ]);
+      for (const id of ids) expectStatus(await admin.client.delete(`/api/mod/rules/${id}`), 200);
+    });
+  });
+
+  describe('decisions', () => {
+    it('edits a held post, locks a thread, and warns an author', async () => {
+      const { owner, group, newcomer } = await groupWithNewcomer(ctx());
+      const moderator = await ctx().newUser({ role: 'moderator' });
+      const { thread } = await ctx().newThread(owner, group.slug);
+      const edited = await ctx().newPost(newcomer, thread.id, 'Appelez Paul au 06 12 34 56 78');
+      const editItem = await itemOfPost(moderator, edited.id);
+      expectStatus(
+        await decide(moderator, editItem.id, {
+          decision: 'edit',
+          body: 'Appelez Paul (numéro retiré)',
+        }),
+        200,
+      );
+      const read = expectStatus(await owner.client.get(`/api/threads/${thread.id}`), 200);
+      const post = read.posts.find((entry: { id: number }) => entry.id === edited.id);
+      expect(post).toMatchObject({
+        state: 'published',
+        bodySource: 'Appelez Paul (numéro retiré)',
+        revisionCount: 2,
+      });
+
+      const locked = await ctx().newPost(newcomer, thread.id, 'Le débat dérape');
+      const lockItem = await itemOfPost(moderator, locked.id);
+      expectStatus(await decide(moderator, lockItem.id, { decision: 'lock_thread' }), 200);
+      const after = expectStatus(await owner.client.get(`/api/threads/${thread.id}`), 200);
+      expect(after.thread.status).toBe('locked');
+
+      const other = await ctx().newThread(owner, group.slug);
+      const warned = await ctx().newPost(newcomer, other.thread.id, 'Limite');
+      const warnItem = await itemOfPost(moderator, warned.id);
+      const noClause = await decide(moderator, warnItem.id, { decision: 'warn' });
+      expect(noClause.body.error.fields).toHaveProperty('clause');
+      expectStatus(
+        await decide(moderator, warnItem.id, {
+          decision: 'warn',
+          clause: 1,
+          message: 'Attention au ton',
+        }),
+        200,
+      );
+      const mine = expectStatus(await newcomer.client.get('/api/me/sanctions'), 200);
+      expect(mine).toMatchObject({ suspendedUntil: null, items: [{ kind: 'warning', clause: 1 }] });
+      const detail = expectStatus(await moderator.client.get(`/api/mod/queue/${warnItem.id}`), 200);
+      expect(detail.sanctions).toHaveLength(1);
+    });
+  });
+
   describe('flags', () => {
     it('ignores repeat flags, hides the post at the threshold and tells flaggers the outcome', async () => {
       const admin = await ctx().newUser({ role: 'admin' });
