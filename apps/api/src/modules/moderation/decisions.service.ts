@@ -6,6 +6,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import {
   flags,
   moderationItems,
+  postMentions,
   posts,
   sanctions,
   threads,
@@ -15,7 +16,9 @@ import {
 } from '@serendip/db';
 import { DomainError, found, invalid } from '../../errors.ts';
 import type { Viewer } from '../../plugins/session.ts';
-import { rewritePost } from '../posts/post-write.ts';
+import { followerIdsOf } from '../follows/follows.queries.ts';
+import { notifyOnce, rewritePost } from '../posts/post-write.ts';
+import { actorOf } from '../threads/thread-rules.ts';
 import { recordEvent } from '../../write-path.ts';
 import { moderationScope, type ModerationScope } from './access.ts';
 import { recordAudit } from './audit.ts';
@@ -121,6 +124,41 @@ async function sanctionAuthor(
   return { sanctionId: sanction!.id, endsAt: endsAt?.toISOString() ?? null };
 }
 
+/**
+ * A held post, once published, notifies whom its writing would have: the asker of an answered
+ * question, the people it mentions, the thread's followers (the body read afresh after an edit).
+ */
+async function announcePublished(tx: Executor, postId: number): Promise<void> {
+  const [row] = await tx
+    .select({ post: posts, thread: threads })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(eq(posts.id, postId));
+  if (!row) return;
+  const { post, thread } = row;
+  const mentions = await tx
+    .select({ userId: postMentions.userId })
+    .from(postMentions)
+    .where(eq(postMentions.postId, postId));
+  const followers = post.kind === 'opening' ? [] : await followerIdsOf(tx, 'thread', thread.id);
+  await notifyOnce(
+    tx,
+    [
+      ['answer', post.kind === 'answer' ? [thread.authorId] : []],
+      ['mention', mentions.map((mention) => mention.userId)],
+      ['reply', followers],
+    ],
+    {
+      threadId: thread.id,
+      postId,
+      threadTitle: thread.title,
+      bodyHtml: post.bodyHtml,
+      actorId: actorOf(thread, post.authorId),
+      writerId: post.authorId,
+    },
+  );
+}
+
 /** Flags on the post are settled: upheld when the post goes, dismissed when it stays. */
 async function settleFlags(tx: Executor, postId: number, upheld: boolean): Promise<number[]> {
   const rows = await tx
@@ -187,6 +225,9 @@ async function decideInTransaction(
       claimedBy: viewer.id,
     })
     .where(eq(moderationItems.id, itemId));
+  if (loaded && item.kind === 'held_post' && newState === 'published') {
+    await announcePublished(tx, loaded.post.id);
+  }
   if (body.decision === 'approve' && item.kind === 'held_post') {
     await promoteIfTrusted(tx, item.subjectUserId);
   }

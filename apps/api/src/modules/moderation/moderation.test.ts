@@ -96,11 +96,20 @@ describe('moderation', () => {
       expect(item.reasons).toContainEqual(
         expect.objectContaining({ source: 'trust', rule: 'premoderation' }),
       );
+      expect(asAuthor.thread.answerCount).toBe(0);
+      expect(expectStatus(await owner.client.get('/api/notifications'), 200).items).toEqual([]);
       expectStatus(await decide(moderator, item.id, { decision: 'approve' }), 200);
-      const after = expectStatus(await owner.client.get(`/api/threads/${thread.id}`), 200);
+      const after = expectStatus(await reader.client.get(`/api/threads/${thread.id}`), 200);
       expect(after.posts.find((entry: { id: number }) => entry.id === post.id).state).toBe(
         'published',
       );
+      expect(after.thread.answerCount).toBe(1);
+      const asked = expectStatus(await owner.client.get('/api/notifications'), 200);
+      const notices = asked.items.map((entry: { type: string; postId: number }) => [
+        entry.type,
+        entry.postId,
+      ]);
+      expect(notices).toEqual([['answer', post.id]]);
       const outbox = await ctx()
         .db.select()
         .from(searchOutbox)

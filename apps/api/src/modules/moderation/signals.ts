@@ -1,8 +1,8 @@
 // What moderation tells others: queue events on the 'moderation' topic for the realtime hub,
 // post visibility changes (thread topic + search outbox), and notifications to the people
 // concerned (authors, flaggers, appellants), which may have no thread (a suspension).
-import { events, notifications, users, type Executor } from '@serendip/db';
-import { eq } from 'drizzle-orm';
+import { events, notifications, threads, users, type Executor } from '@serendip/db';
+import { eq, sql } from 'drizzle-orm';
 import { queueSearchUpdates, recordEvent } from '../../write-path.ts';
 
 export async function queueEvent(
@@ -13,13 +13,24 @@ export async function queueEvent(
   await recordEvent(tx, { type, topics: ['moderation'], actorId: null, payload });
 }
 
-/** A post became visible or invisible: readers of the thread and the search index learn it. */
+/**
+ * A post became visible or invisible: readers of the thread and the search index learn it, and a
+ * thread's answer count follows its published answers (a held answer was never counted).
+ */
 export async function postVisibilityChanged(
   tx: Executor,
-  post: { id: number; threadId: number; groupId: number; kind: string },
+  post: { id: number; threadId: number; groupId: number; kind: string; state: string },
   state: string,
   actorId: number | null,
 ): Promise<void> {
+  const wasPublished = post.state === 'published';
+  const isPublished = state === 'published';
+  if (post.kind === 'answer' && wasPublished !== isPublished) {
+    await tx
+      .update(threads)
+      .set({ answerCount: sql`greatest(${threads.answerCount} + ${isPublished ? 1 : -1}, 0)` })
+      .where(eq(threads.id, post.threadId));
+  }
   await recordEvent(tx, {
     type: 'post.moderated',
     topics: [`thread:${post.threadId}`, `group:${post.groupId}`],

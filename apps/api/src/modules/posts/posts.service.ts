@@ -79,9 +79,12 @@ export async function createPost(
       groupId: thread.groupId,
       authorId: viewer.id,
     });
+    // A held answer is counted when a moderator publishes it.
     await updateThread(tx, threadId, {
       lastActivityAt: sql`now()`,
-      ...(kind === 'answer' ? { answerCount: sql`${threads.answerCount} + 1` } : {}),
+      ...(kind === 'answer' && !screening.held
+        ? { answerCount: sql`${threads.answerCount} + 1` }
+        : {}),
     });
     const context = {
       threadId,
