@@ -227,28 +227,3 @@ export async function decideAppeal(
     return toAppeal(row!);
   });
 }
-
-/** A member's own sanctions and suspension end date ("suspended until ..."). */
-export async function mySanctions(db: Database, viewer: Viewer) {
-  const [me] = await db
-    .select({ until: users.suspendedUntil })
-    .from(users)
-    .where(eq(users.id, viewer.id));
-  const rows = await db
-    .select()
-    .from(sanctions)
-    .where(eq(sanctions.userId, viewer.id))
-    .orderBy(desc(sanctions.createdAt));
-  const until = me?.until && me.until > new Date() ? me.until.toISOString() : null;
-  return {
-    suspendedUntil: until,
-    items: rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      clause: row.clause,
-      message: row.message,
-      endsAt: row.endsAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-    })),
-  };
-}

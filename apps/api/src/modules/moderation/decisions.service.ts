@@ -2,30 +2,19 @@
 // suspend the author. One transaction per item: the item, the post, flags, sanctions, the audit
 // row, notifications, events and the search outbox change together.
 import type { BulkDecisionBody, DecisionBody, QueueItem } from '@serendip/contracts';
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import {
-  flags,
-  moderationItems,
-  postMentions,
-  posts,
-  sanctions,
-  threads,
-  users,
-  type Database,
-  type Executor,
-} from '@serendip/db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { flags, moderationItems, posts, threads, type Database, type Executor } from '@serendip/db';
 import { DomainError, found, invalid } from '../../errors.ts';
 import type { Viewer } from '../../plugins/session.ts';
-import { followerIdsOf } from '../follows/follows.queries.ts';
-import { notifyOnce, rewritePost } from '../posts/post-write.ts';
-import { actorOf } from '../threads/thread-rules.ts';
+import { rewritePost } from '../posts/post-write.ts';
 import { recordEvent } from '../../write-path.ts';
 import { moderationScope, type ModerationScope } from './access.ts';
 import { recordAudit } from './audit.ts';
 import { assertClauseExists } from './charter/charter.service.ts';
 import { selectQueueItem, type ItemRow } from './queue.queries.ts';
 import { assertActionable, loadItemInScope } from './queue.service.ts';
-import { loadSettings } from './rules-config.service.ts';
+import { announcePublished, promoteIfTrusted } from './publication.ts';
+import { sanctionAuthor } from './sanctions.ts';
 import { notifyModeration, postVisibilityChanged, queueEvent } from './signals.ts';
 
 type PostRow = typeof posts.$inferSelect;
@@ -65,98 +54,6 @@ async function loadPostOf(tx: Executor, item: ItemRow) {
     .where(eq(posts.id, item.postId))
     .for('update', { of: posts });
   return row ?? null;
-}
-
-/** A newcomer whose approved posts reach the threshold leaves pre-moderation (trust level 1). */
-async function promoteIfTrusted(tx: Executor, authorId: number): Promise<void> {
-  const { premoderatedPosts } = await loadSettings(tx);
-  const [author] = await tx
-    .select({ trustLevel: users.trustLevel })
-    .from(users)
-    .where(eq(users.id, authorId));
-  if (!author || author.trustLevel > 0) return;
-  const [approved] = await tx
-    .select({ value: count() })
-    .from(moderationItems)
-    .where(
-      and(
-        eq(moderationItems.subjectUserId, authorId),
-        eq(moderationItems.kind, 'held_post'),
-        eq(moderationItems.decision, 'approve'),
-      ),
-    );
-  if ((approved?.value ?? 0) >= premoderatedPosts) {
-    await tx.update(users).set({ trustLevel: 1 }).where(eq(users.id, authorId));
-    await recordAudit(tx, {
-      actorId: null,
-      action: 'user.trust_level',
-      targetType: 'user',
-      targetId: authorId,
-      before: { trustLevel: 0 },
-      after: { trustLevel: 1 },
-      note: `automatic: ${approved?.value} approved posts`,
-    });
-  }
-}
-
-async function sanctionAuthor(
-  tx: Executor,
-  viewer: Viewer,
-  item: ItemRow,
-  body: DecisionBody,
-): Promise<Record<string, unknown>> {
-  const endsAt =
-    body.decision === 'suspend' ? new Date(Date.now() + body.days! * 86_400_000) : null;
-  const [sanction] = await tx
-    .insert(sanctions)
-    .values({
-      userId: item.subjectUserId,
-      kind: body.decision === 'suspend' ? 'suspension' : 'warning',
-      clause: body.clause ?? null,
-      message: body.message ?? '',
-      endsAt,
-      moderatorId: viewer.id,
-    })
-    .returning({ id: sanctions.id });
-  if (endsAt) {
-    await tx.update(users).set({ suspendedUntil: endsAt }).where(eq(users.id, item.subjectUserId));
-  }
-  return { sanctionId: sanction!.id, endsAt: endsAt?.toISOString() ?? null };
-}
-
-/**
- * A held post, once published, notifies whom its writing would have: the asker of an answered
- * question, the people it mentions, the thread's followers (the body read afresh after an edit).
- */
-async function announcePublished(tx: Executor, postId: number): Promise<void> {
-  const [row] = await tx
-    .select({ post: posts, thread: threads })
-    .from(posts)
-    .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(eq(posts.id, postId));
-  if (!row) return;
-  const { post, thread } = row;
-  const mentions = await tx
-    .select({ userId: postMentions.userId })
-    .from(postMentions)
-    .where(eq(postMentions.postId, postId));
-  const followers = post.kind === 'opening' ? [] : await followerIdsOf(tx, 'thread', thread.id);
-  await notifyOnce(
-    tx,
-    [
-      ['answer', post.kind === 'answer' ? [thread.authorId] : []],
-      ['mention', mentions.map((mention) => mention.userId)],
-      ['reply', followers],
-    ],
-    {
-      threadId: thread.id,
-      postId,
-      threadTitle: thread.title,
-      bodyHtml: post.bodyHtml,
-      actorId: actorOf(thread, post.authorId),
-      writerId: post.authorId,
-    },
-  );
 }
 
 /** Flags on the post are settled: upheld when the post goes, dismissed when it stays. */

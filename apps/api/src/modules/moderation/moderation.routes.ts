@@ -25,14 +25,9 @@ import {
 import type { Api, ModuleDeps } from '../../api-types.ts';
 import { viewerOf } from '../../plugins/session.ts';
 import { assertStaff } from './access.ts';
-import {
-  createAppeal,
-  decideAppeal,
-  listMyAppeals,
-  listOpenAppeals,
-  mySanctions,
-} from './appeals.service.ts';
+import { createAppeal, decideAppeal, listMyAppeals, listOpenAppeals } from './appeals.service.ts';
 import { auditCsv, selectAudit } from './audit.ts';
+import { mySanctions } from './sanctions.ts';
 import { decideItem, decideItems } from './decisions.service.ts';
 import { flagPost } from './flags.service.ts';
 import { claimItem, getQueueItem, listQueue, queueHealth, releaseItem } from './queue.service.ts';
