@@ -66,4 +66,38 @@ describe('moderation: audit log', () => {
       expect(after.items[0].note).toBe('Données perso');
     });
   });
+
+  it("records moderation done outside the queue: locks, edits and deletions of others' posts, group roles", async () => {
+    const owner = await ctx().newUser();
+    const group = await ctx().newGroup(owner);
+    const author = await ctx().newUser();
+    const staff = await ctx().newUser({ role: 'moderator' });
+    const { thread } = await ctx().newThread(author, group.slug);
+    const post = await ctx().newPost(author, thread.id, 'Premier jet');
+    expectStatus(await owner.client.put(`/api/threads/${thread.id}/lock`, { locked: true }), 200);
+    expectStatus(await owner.client.patch(`/api/posts/${post.id}`, { body: 'Corrigé' }), 200);
+    expectStatus(await owner.client.delete(`/api/posts/${post.id}`), 200);
+    await ctx().join(author, group.slug);
+    const url = `/api/groups/${group.slug}/members/${author.handle}`;
+    expectStatus(await owner.client.put(url, { role: 'moderator' }), 200);
+    const own = await ctx().newPost(owner, thread.id, 'Mon propre message');
+    expectStatus(await owner.client.delete(`/api/posts/${own.id}`), 200);
+
+    const log = expectStatus(await staff.client.get(`/api/mod/audit?actor=${owner.id}`), 200);
+    expect(
+      log.items.map((entry: { action: string; targetId: number }) => [
+        entry.action,
+        entry.targetId,
+      ]),
+    ).toEqual([
+      ['group.member_role', author.id],
+      ['post.delete', post.id],
+      ['post.edit', post.id],
+      ['thread.lock', thread.id],
+    ]);
+    expect(log.items[2]).toMatchObject({
+      before: { bodySource: 'Premier jet' },
+      after: { bodySource: 'Corrigé' },
+    });
+  });
 });

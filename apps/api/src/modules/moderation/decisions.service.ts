@@ -8,7 +8,7 @@ import { DomainError, found, invalid } from '../../errors.ts';
 import type { Viewer } from '../../plugins/session.ts';
 import { rewritePost } from '../posts/post-write.ts';
 import { recordEvent } from '../../write-path.ts';
-import { moderationScope, type ModerationScope } from './access.ts';
+import { assertStaff, moderationScope, type ModerationScope } from './access.ts';
 import { recordAudit } from './audit.ts';
 import { assertClauseExists } from './charter/charter.service.ts';
 import { selectQueueItem, type ItemRow } from './queue.queries.ts';
@@ -179,6 +179,8 @@ export async function decideItem(
 ): Promise<QueueItem> {
   requireInputs(body);
   if (body.clause) await assertClauseExists(db, body.clause);
+  // Suspensions are site-wide, and anyone may own a group: only site staff suspend.
+  if (body.decision === 'suspend') assertStaff(viewer);
   const scope = await moderationScope(db, viewer);
   await db.transaction((tx) => decideInTransaction(tx, viewer, scope, itemId, body));
   return found(await selectQueueItem(db, itemId), 'not_found', 'No such moderation item.');

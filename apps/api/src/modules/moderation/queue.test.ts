@@ -109,6 +109,9 @@ describe('moderation: queue', () => {
       expect((await member.client.get('/api/mod/health')).status).toBe(403);
 
       const mineItem = await itemOfPost(owner, mine.id);
+      // Anyone may own a group; a site-wide suspension is for site staff only.
+      const suspend = { decision: 'suspend', clause: 1, days: 1, message: 'non' };
+      expect((await decide(owner, mineItem.id, suspend)).status).toBe(403);
       const detail = expectStatus(await owner.client.get(`/api/mod/queue/${mineItem.id}`), 200);
       expect(detail.context[0].kind).toBe('opening');
       expect(detail.authorHistory).toMatchObject({ trustLevel: 0 });

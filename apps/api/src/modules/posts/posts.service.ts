@@ -8,6 +8,7 @@ import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow, followerIdsOf } from '../follows/follows.queries.ts';
 import { assertCanPost } from '../groups/groups.access.ts';
+import { recordAudit } from '../moderation/audit.ts';
 import { applyScreening, screenPost } from '../moderation/screening.ts';
 import {
   assertOpenOrModerator,
@@ -165,6 +166,18 @@ export async function updatePost(
         source: body,
         title: isOpening ? thread.title : null,
       });
+      if (post.authorId !== viewer.id) {
+        await recordAudit(tx, {
+          actorId: viewer.id,
+          action: 'post.edit',
+          targetType: 'post',
+          targetId: postId,
+          groupId: thread.groupId,
+          before: { bodySource: post.bodySource },
+          after: { bodySource: body },
+          note: 'edited by a moderator',
+        });
+      }
       const actorId = actorOf(thread, viewer.id);
       const context = {
         threadId: thread.id,
@@ -200,6 +213,18 @@ export async function deletePost(
   assertCanChangePost(viewer, post, access);
   const { thread } = access;
   await db.transaction(async (tx) => {
+    // A moderator removing someone else's words is a moderation action: it goes to the audit log.
+    if (post.authorId !== viewer.id) {
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'post.delete',
+        targetType: 'post',
+        targetId: postId,
+        groupId: thread.groupId,
+        before: { bodySource: post.bodySource, state: post.state },
+        note: 'deleted by a moderator',
+      });
+    }
     if (post.kind === 'opening') return removeThread(tx, access, viewer);
     if (!(await markPostDeleted(tx, postId))) throw postNotFound();
     if (post.kind === 'answer') {

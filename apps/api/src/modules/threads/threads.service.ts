@@ -12,6 +12,7 @@ import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdate, queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow } from '../follows/follows.queries.ts';
 import { assertCanPost, loadGroupAccess } from '../groups/groups.access.ts';
+import { recordAudit } from '../moderation/audit.ts';
 import { applyScreening, screenPost } from '../moderation/screening.ts';
 import { notifyOnce, rewritePost, writePost } from '../posts/post-write.ts';
 import { selectOpeningPost, selectPostIdsOfThread } from '../posts/posts.queries.ts';
@@ -186,6 +187,15 @@ export async function lockThread(
   if (access.thread.status !== status) {
     await db.transaction(async (tx) => {
       await updateThread(tx, threadId, { status });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: input.locked ? 'thread.lock' : 'thread.unlock',
+        targetType: 'thread',
+        targetId: threadId,
+        groupId: access.thread.groupId,
+        before: { status: access.thread.status },
+        after: { status },
+      });
       await recordEvent(tx, {
         type: 'thread.updated',
         topics: threadTopics(access.thread),
@@ -222,6 +232,19 @@ export async function deleteThread(
 ): Promise<{ ok: true }> {
   const access = await loadThreadAccess(db, viewer, threadId);
   assertCanEditThread(viewer, access);
-  await db.transaction((tx) => removeThread(tx, access, viewer));
+  await db.transaction(async (tx) => {
+    await removeThread(tx, access, viewer);
+    if (access.thread.authorId !== viewer.id) {
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'thread.delete',
+        targetType: 'thread',
+        targetId: threadId,
+        groupId: access.thread.groupId,
+        before: { title: access.thread.title },
+        note: 'deleted by a moderator',
+      });
+    }
+  });
   return { ok: true };
 }
