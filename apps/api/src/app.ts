@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { followsRoutes } from './modules/follows/follows.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { charterRoutes } from './modules/moderation/charter/charter.routes.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { influenceRoutes } from './modules/influence/influence.routes.ts';
 import { scheduleInfluenceRecompute } from './jobs/influence-schedule.ts';
@@ -51,6 +53,8 @@ const modules = [
   tagsRoutes,
   searchRoutes,
   influenceRoutes,
+  charterRoutes,
+  moderationRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {

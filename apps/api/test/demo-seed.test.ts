@@ -10,12 +10,22 @@ import {
   ThanksBody,
   UpdateMeBody,
 } from '@serendip/contracts';
-import { groups, memberships, posts, threads, users } from '@serendip/db';
+import {
+  charterAcceptances,
+  charterVersions,
+  groups,
+  memberships,
+  moderationRules,
+  posts,
+  threads,
+  users,
+} from '@serendip/db';
 import { createTestDatabase, type TestDatabase } from '@serendip/db/testing';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_RULES } from '../src/jobs/demo/charter.ts';
 import { DEMO_GROUPS } from '../src/jobs/demo/groups.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/jobs/demo/people.ts';
 import {
@@ -127,6 +137,17 @@ describe('seedDemoIfEmpty', () => {
     expect(
       await countOf(posts, and(eq(posts.threadId, thread!.id), eq(posts.kind, 'answer'))),
     ).toBe(thread!.answerCount);
+  });
+
+  it('publishes a charter everyone accepted, trust levels past pre-moderation, starter rules', async () => {
+    expect(await countOf(charterVersions)).toBe(1);
+    expect(await countOf(charterAcceptances, eq(charterAcceptances.version, 1))).toBe(
+      DEMO_PEOPLE.length,
+    );
+    expect(await countOf(users, eq(users.trustLevel, 0))).toBe(0);
+    expect(await countOf(users, eq(users.trustLevel, 2))).toBe(3); // moderators and the admin
+    expect(await countOf(posts, ne(posts.state, 'published'))).toBe(0);
+    expect(await countOf(moderationRules)).toBe(DEMO_RULES.length);
   });
 
   it('lets the printed demo logins sign in with the shared password', async () => {

@@ -79,6 +79,13 @@ export interface NewUserOptions {
   displayName?: string;
   role?: 'member' | 'moderator' | 'community_lead' | 'admin';
   locale?: 'fr' | 'en';
+  /**
+   * 0 is a newcomer whose first posts are held for review; the factory's people default to 1
+   * (past pre-moderation) so tests about other features see their posts published.
+   */
+  trustLevel?: number;
+  /** The factory accepts the current charter, if one is published, unless told not to. */
+  acceptCharter?: boolean;
 }
 
 let sequence = 0;
@@ -121,12 +128,22 @@ export class TestContext {
       locale: options.locale ?? 'fr',
     });
     const body = expectStatus(reply, 201);
-    if (options.role && options.role !== 'member') {
-      await this.db.update(users).set({ role: options.role }).where(eq(users.id, body.user.id));
-    }
+    await this.db
+      .update(users)
+      .set({ role: options.role ?? 'member', trustLevel: options.trustLevel ?? 1 })
+      .where(eq(users.id, body.user.id));
     const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
     const client = new TestClient(this.app, { cookie, csrfToken: body.csrfToken });
+    if (options.acceptCharter ?? true) await this.acceptCurrentCharter(client);
     return { id: body.user.id, handle, email, password, displayName, client };
+  }
+
+  /** Accepts the published charter through the API, as a member would; no charter, nothing to do. */
+  async acceptCurrentCharter(client: TestClient): Promise<void> {
+    const charter = await client.get('/api/charter');
+    if (charter.status === 404) return;
+    const { version } = expectStatus(charter, 200);
+    expectStatus(await client.post('/api/charter/accept', { version }), 200);
   }
 
   async newGroup(

@@ -11,3 +11,4 @@ export * from './notifications.ts';
 export * from './tags.ts';
 export * from './search.ts';
 export * from './influence.ts';
+export * from './moderation.ts';

@@ -7,13 +7,16 @@ import { users, type Database } from '@serendip/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { logout, register } from '../modules/auth/auth.service.ts';
 import { createGroup, joinGroup, setMember } from '../modules/groups/groups.service.ts';
+import { acceptCharter, publishCharter } from '../modules/moderation/charter/charter.service.ts';
+import { createRule } from '../modules/moderation/rules-config.service.ts';
 import { createPost } from '../modules/posts/posts.service.ts';
 import { createThread } from '../modules/threads/threads.service.ts';
 import { updateMe } from '../modules/users/users.service.ts';
 import { acceptAnswer } from '../modules/votes/accept.service.ts';
 import { thankHelper } from '../modules/votes/thanks.service.ts';
 import { castVote } from '../modules/votes/votes.service.ts';
-import { hashToken, type Viewer } from '../plugins/session.ts';
+import { hashToken, isStaff, type Viewer } from '../plugins/session.ts';
+import { DEMO_CHARTER, DEMO_RULES, DEMO_TRUST_LEVEL } from './demo/charter.ts';
 import { DEMO_GROUPS } from './demo/groups.ts';
 import { DEMO_EMAIL_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo/people.ts';
 import { CIRCLE_THREADS } from './demo/threads-circles.ts';
@@ -236,9 +239,26 @@ export async function seedDemoIfEmpty(
   return summary;
 }
 
+/**
+ * The admin publishes the charter and everyone accepts it; colleagues get the trust of people
+ * with a posting history, so the seeded content is published rather than held for review.
+ */
+async function adoptCharter(db: Database, people: People): Promise<Viewer> {
+  const admin = [...people.values()].find((viewer) => viewer.role === 'admin');
+  if (!admin) throw new Error('the demo company needs an admin to publish the charter');
+  const charter = await publishCharter(db, admin, DEMO_CHARTER);
+  for (const viewer of people.values()) {
+    await acceptCharter(db, viewer, charter.version);
+    const trustLevel = isStaff(viewer) ? DEMO_TRUST_LEVEL.staff : DEMO_TRUST_LEVEL.member;
+    await db.update(users).set({ trustLevel }).where(eq(users.id, viewer.id));
+  }
+  return admin;
+}
+
 async function seedDemo(db: Database): Promise<Omit<DemoSeedSummary, 'seconds'>> {
   const people: People = new Map();
   for (const person of DEMO_PEOPLE) people.set(person.handle, await registerPerson(db, person));
+  const admin = await adoptCharter(db, people);
   for (const group of DEMO_GROUPS) await createDemoGroup(db, people, group);
 
   const random = seededRandom(20_240_917);
@@ -249,6 +269,8 @@ async function seedDemo(db: Database): Promise<Omit<DemoSeedSummary, 'seconds'>>
     totals.votes += counts.votes;
     totals.accepted += counts.accepted;
   }
+  // Rules come after the content: they judge what people write from now on.
+  for (const rule of DEMO_RULES) await createRule(db, admin, rule);
   // The sessions register() opened were only needed to act as each person.
   for (const viewer of people.values()) await logout(db, viewer);
 

@@ -8,3 +8,4 @@ export * from './outbox.ts';
 export * from './search.ts';
 export * from './imports.ts';
 export * from './influence.ts';
+export * from './moderation.ts';

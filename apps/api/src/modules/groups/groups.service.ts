@@ -16,6 +16,7 @@ import type { Database, Executor } from '@serendip/db';
 import { DomainError, found, invalid } from '../../errors.ts';
 import { decodeCursor, isRowId, pageOf } from '../../pagination.ts';
 import { assertNotSuspended, isStaff, type Viewer } from '../../plugins/session.ts';
+import { recordAudit } from '../moderation/audit.ts';
 import {
   addMembership,
   changeGroup,
@@ -222,6 +223,15 @@ export async function setMember(
         throw new DomainError('last_owner', 'A group needs at least one owner: add another first.');
       }
       await updateMembershipRole(tx, groupId, user.id, role);
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'group.member_role',
+        targetType: 'user',
+        targetId: user.id,
+        groupId,
+        before: { role: current.role },
+        after: { role },
+      });
       await recordGroupChange(
         tx,
         viewer,

@@ -8,6 +8,8 @@ import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow, followerIdsOf } from '../follows/follows.queries.ts';
 import { assertCanPost } from '../groups/groups.access.ts';
+import { recordAudit } from '../moderation/audit.ts';
+import { applyScreening, screenPost } from '../moderation/screening.ts';
 import {
   assertOpenOrModerator,
   loadPostAccess,
@@ -63,6 +65,7 @@ export async function createPost(
   const { thread } = access;
   const kind = thread.kind === 'question' ? 'answer' : 'reply';
   const actorId = actorOf(thread, viewer.id);
+  const screening = await screenPost(db, viewer, body);
   const postId = await db.transaction(async (tx) => {
     const { post, mentionedIds } = await writePost(tx, {
       threadId,
@@ -71,9 +74,18 @@ export async function createPost(
       source: body,
       title: null,
     });
+    await applyScreening(tx, screening, {
+      postId: post.id,
+      threadId,
+      groupId: thread.groupId,
+      authorId: viewer.id,
+    });
+    // A held answer is counted when a moderator publishes it.
     await updateThread(tx, threadId, {
       lastActivityAt: sql`now()`,
-      ...(kind === 'answer' ? { answerCount: sql`${threads.answerCount} + 1` } : {}),
+      ...(kind === 'answer' && !screening.held
+        ? { answerCount: sql`${threads.answerCount} + 1` }
+        : {}),
     });
     const context = {
       threadId,
@@ -83,20 +95,25 @@ export async function createPost(
       actorId,
       writerId: viewer.id,
     };
-    const followerIds = await followerIdsOf(tx, 'thread', threadId);
-    await notifyOnce(
-      tx,
-      [
-        ['answer', kind === 'answer' ? [thread.authorId] : []],
-        ['mention', mentionedIds],
-        ['reply', followerIds],
-      ],
-      context,
-    );
+    // A held post notifies nobody and reaches only its author until a moderator approves it.
+    const followerIds = screening.held ? [] : await followerIdsOf(tx, 'thread', threadId);
+    if (!screening.held) {
+      await notifyOnce(
+        tx,
+        [
+          ['answer', kind === 'answer' ? [thread.authorId] : []],
+          ['mention', mentionedIds],
+          ['reply', followerIds],
+        ],
+        context,
+      );
+    }
     await addFollow(tx, viewer.id, 'thread', threadId);
     await recordEvent(tx, {
       type: 'post.created',
-      topics: [`thread:${threadId}`, `group:${thread.groupId}`],
+      topics: screening.held
+        ? [`user:${viewer.id}`]
+        : [`thread:${threadId}`, `group:${thread.groupId}`],
       actorId,
       payload: {
         postId: post.id,
@@ -149,6 +166,18 @@ export async function updatePost(
         source: body,
         title: isOpening ? thread.title : null,
       });
+      if (post.authorId !== viewer.id) {
+        await recordAudit(tx, {
+          actorId: viewer.id,
+          action: 'post.edit',
+          targetType: 'post',
+          targetId: postId,
+          groupId: thread.groupId,
+          before: { bodySource: post.bodySource },
+          after: { bodySource: body },
+          note: 'edited by a moderator',
+        });
+      }
       const actorId = actorOf(thread, viewer.id);
       const context = {
         threadId: thread.id,
@@ -184,6 +213,18 @@ export async function deletePost(
   assertCanChangePost(viewer, post, access);
   const { thread } = access;
   await db.transaction(async (tx) => {
+    // A moderator removing someone else's words is a moderation action: it goes to the audit log.
+    if (post.authorId !== viewer.id) {
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'post.delete',
+        targetType: 'post',
+        targetId: postId,
+        groupId: thread.groupId,
+        before: { bodySource: post.bodySource, state: post.state },
+        note: 'deleted by a moderator',
+      });
+    }
     if (post.kind === 'opening') return removeThread(tx, access, viewer);
     if (!(await markPostDeleted(tx, postId))) throw postNotFound();
     if (post.kind === 'answer') {

@@ -76,6 +76,8 @@ export async function loadThreadDetail(
   const moderates = moderatesWith(viewer, membership);
   const view = viewContext(viewer, fields, moderates);
   const openingRow = postRows.find((row) => row.kind === 'opening');
+  // A question held for review, rejected or hidden is not there for others (title included).
+  if (openingRow && !canSeePost(openingRow, view)) throw threadNotFound();
   const posts: Post[] = postRows
     .filter((row) => canSeePost(row, view))
     .map((row) => toPost(row, view))

@@ -129,7 +129,16 @@ const param = (name: string) => sql.placeholder(name);
 
 function prepareThreadPage(db: Database, shape: ThreadPageShape, name: string) {
   const column = sortColumn[shape.sort];
-  const conditions: SQL[] = [eq(threads.groupId, param('groupId')), isNull(threads.deletedAt)];
+  const conditions: SQL[] = [
+    eq(threads.groupId, param('groupId')),
+    isNull(threads.deletedAt),
+    // Questions held for review (or rejected, hidden) stay out of lists until published; one
+    // probe of the posts_one_opening_per_thread index per row.
+    sql`exists (select 1 from ${posts} as ${sql.identifier('listed_opening')}
+      where ${sql.identifier('listed_opening')}.thread_id = ${threads.id}
+      and ${sql.identifier('listed_opening')}.kind = 'opening'
+      and ${sql.identifier('listed_opening')}.state = 'published')`,
+  ];
   if (shape.paged) {
     const key =
       shape.sort === 'top'

@@ -12,6 +12,8 @@ import { assertNotSuspended, type Viewer } from '../../plugins/session.ts';
 import { queueSearchUpdate, queueSearchUpdates, recordEvent } from '../../write-path.ts';
 import { addFollow } from '../follows/follows.queries.ts';
 import { assertCanPost, loadGroupAccess } from '../groups/groups.access.ts';
+import { recordAudit } from '../moderation/audit.ts';
+import { applyScreening, screenPost } from '../moderation/screening.ts';
 import { notifyOnce, rewritePost, writePost } from '../posts/post-write.ts';
 import { selectOpeningPost, selectPostIdsOfThread } from '../posts/posts.queries.ts';
 import { adjustTagThreadCounts, normalizeTags, upsertTags } from '../tags/tags.queries.ts';
@@ -44,6 +46,7 @@ export async function createThread(
   const tagSlugs = normalizeTags(input.tags);
   const access = await loadGroupAccess(db, viewer, { slug });
   assertCanPost(viewer, access);
+  const screening = await screenPost(db, viewer, `${title}\n\n${body}`);
   const threadId = await db.transaction(async (tx) => {
     const thread = await insertThread(tx, {
       groupId: access.group.id,
@@ -59,13 +62,20 @@ export async function createThread(
       source: body,
       title,
     });
+    await applyScreening(tx, screening, {
+      postId: post.id,
+      threadId: thread.id,
+      groupId: thread.groupId,
+      authorId: viewer.id,
+    });
     const tagIds = (await upsertTags(tx, tagSlugs)).map((tag) => tag.id);
     await insertThreadTags(tx, thread.id, tagIds);
     await adjustTagThreadCounts(tx, tagIds, 1);
     await adjustGroupThreadCount(tx, thread.groupId, 1);
     await addFollow(tx, viewer.id, 'thread', thread.id);
     const actorId = actorOf(thread, viewer.id);
-    await notifyOnce(tx, [['mention', mentionedIds]], {
+    // A held question mentions nobody yet: the mention notices would show what is not published.
+    await notifyOnce(tx, [['mention', screening.held ? [] : mentionedIds]], {
       threadId: thread.id,
       postId: post.id,
       threadTitle: title,
@@ -75,7 +85,8 @@ export async function createThread(
     });
     await recordEvent(tx, {
       type: 'thread.created',
-      topics: threadTopics(thread),
+      // A held question reaches only its author until a moderator approves it.
+      topics: screening.held ? [`user:${viewer.id}`] : threadTopics(thread),
       actorId,
       payload: {
         threadId: thread.id,
@@ -176,6 +187,15 @@ export async function lockThread(
   if (access.thread.status !== status) {
     await db.transaction(async (tx) => {
       await updateThread(tx, threadId, { status });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: input.locked ? 'thread.lock' : 'thread.unlock',
+        targetType: 'thread',
+        targetId: threadId,
+        groupId: access.thread.groupId,
+        before: { status: access.thread.status },
+        after: { status },
+      });
       await recordEvent(tx, {
         type: 'thread.updated',
         topics: threadTopics(access.thread),
@@ -212,6 +232,19 @@ export async function deleteThread(
 ): Promise<{ ok: true }> {
   const access = await loadThreadAccess(db, viewer, threadId);
   assertCanEditThread(viewer, access);
-  await db.transaction((tx) => removeThread(tx, access, viewer));
+  await db.transaction(async (tx) => {
+    await removeThread(tx, access, viewer);
+    if (access.thread.authorId !== viewer.id) {
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: 'thread.delete',
+        targetType: 'thread',
+        targetId: threadId,
+        groupId: access.thread.groupId,
+        before: { title: access.thread.title },
+        note: 'deleted by a moderator',
+      });
+    }
+  });
   return { ok: true };
 }

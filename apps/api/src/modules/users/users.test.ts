@@ -10,7 +10,12 @@ describe('users', () => {
 
   describe('GET /users/me', () => {
     it('answers the full profile with defaults for a new account', async () => {
-      const user = await ctx().newUser({ displayName: 'Amélie Durand', locale: 'en' });
+      // Just registered: the factory's default trust level 1 is for people with a history.
+      const user = await ctx().newUser({
+        displayName: 'Amélie Durand',
+        locale: 'en',
+        trustLevel: 0,
+      });
       const me = expectStatus(await user.client.get('/api/users/me'), 200);
       expect(me).toEqual({
         id: user.id,
