@@ -13,12 +13,14 @@ import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { tagsRoutes } from './modules/tags/tags.routes.ts';
 import { threadsRoutes } from './modules/threads/threads.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { votesRoutes } from './modules/votes/votes.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { trackInFlight } from './plugins/in-flight.ts';
+import { registerRealtime } from './plugins/realtime.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerValidation } from './plugins/validation.ts';
 
@@ -41,6 +43,7 @@ const modules = [
   followsRoutes,
   notificationsRoutes,
   tagsRoutes,
+  realtimeRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {
@@ -90,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   registerSession(app, database.db);
+  await registerRealtime(app, database, config);
 
   const deps: ModuleDeps = { db: database.db, config };
   await app.register(async (health) => healthRoutes(health as Api, deps));
