@@ -295,4 +295,64 @@ describe('realtime hub', () => {
     expect((await slow.closed).code).toBe(1006);
     expect(slow.events().length).toBeLessThan(sent);
   });
+
+  it('steps over the id of a rolled-back write', async () => {
+    const asker = await ctx().newUser();
+    const group = await ctx().newGroup(asker);
+    const { thread } = await ctx().newThread(asker, group.slug);
+    const topic = `thread:${thread.id}`;
+    const socket = await open(asker);
+    await socket.subscribe([topic]);
+    const row = { type: 'vote.changed', topics: [topic], payload: { threadId: thread.id } };
+    await ctx()
+      .db.transaction(async (tx) => {
+        await tx.insert(events).values({ ...row, payload: { ...row.payload, score: -1 } });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await ctx()
+      .db.insert(events)
+      .values({ ...row, payload: { ...row.payload, score: 1 } });
+    const delivered = await socket.waitForEvent('vote.changed', { score: 1 });
+    expect(socket.events()).toEqual([delivered]);
+  });
+
+  it('delivers in id order when a later id commits first', async (test) => {
+    const client = ctx().database.postgresClient;
+    if (!client) {
+      console.info('skipped on PGlite: one connection, so two transactions can never overlap');
+      test.skip();
+      return;
+    }
+    const asker = await ctx().newUser();
+    const group = await ctx().newGroup(asker);
+    const { thread } = await ctx().newThread(asker, group.slug);
+    const topic = `thread:${thread.id}`;
+    const socket = await open(asker);
+    await socket.subscribe([topic]);
+    const row = (score: number) => ({
+      type: 'vote.changed',
+      topics: [topic],
+      payload: { threadId: thread.id, score },
+    });
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let inserted: () => void = () => {};
+    const holding = new Promise<void>((resolve) => (inserted = resolve));
+    const slowWrite = client.begin(async (sql) => {
+      await sql`insert into events (type, topics, payload) values ('vote.changed', ${[topic]}, ${JSON.stringify(row(1).payload)}::jsonb)`;
+      inserted();
+      await released;
+    });
+    await holding;
+    await ctx().db.insert(events).values(row(2));
+    // The later id is committed first (and notified); the relay must hold it for the earlier one.
+    release();
+    await slowWrite;
+    await socket.waitForEvent('vote.changed', { score: 2 });
+    const scores = socket.events().map((event) => event.payload.score);
+    expect(scores).toEqual([1, 2]);
+    const ids = socket.events().map((event) => event.id);
+    expect(ids[0]).toBeLessThan(ids[1]!);
+  });
 });
