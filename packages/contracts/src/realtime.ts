@@ -72,6 +72,8 @@ export const EventMessage = Type.Object({
   type: Type.Literal('event'),
   id: Type.Integer({ minimum: 1 }),
   event: RealtimeEventType,
+  /** Which of the socket's subscribed topics the event came through. */
+  topics: Type.Array(RealtimeTopic),
   payload: Type.Record(Type.String(), Type.Unknown()),
   at: Type.String(),
 });

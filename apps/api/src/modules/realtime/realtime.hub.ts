@@ -98,13 +98,21 @@ export class RealtimeHub {
   /** Called by the relay with committed events, in id order. */
   dispatch(rows: EventRow[]): void {
     for (const row of rows) {
-      const recipients = new Set<Connection>();
+      // Each socket learns which of its own topics the event came through (and no other).
+      const recipients = new Map<Connection, string[]>();
       for (const topic of row.topics) {
-        for (const connection of this.byTopic.get(topic) ?? []) recipients.add(connection);
+        for (const connection of this.byTopic.get(topic) ?? []) {
+          const matched = recipients.get(connection);
+          if (matched) matched.push(topic);
+          else recipients.set(connection, [topic]);
+        }
       }
-      if (recipients.size > 0) {
-        const data = serializeEvent(row);
-        for (const connection of recipients) this.deliver(connection, row.id, data);
+      const serialized = new Map<string, string>();
+      for (const [connection, topics] of recipients) {
+        const key = topics.join(' ');
+        let data = serialized.get(key);
+        if (data === undefined) serialized.set(key, (data = serializeEvent(row, topics)));
+        this.deliver(connection, row.id, data);
       }
       const change = groupChangeOf(row);
       if (change) void this.recheckGroup(change.groupId, change.userId);
@@ -197,7 +205,10 @@ export class RealtimeHub {
       if (tooFar || missed.length > this.options.resumeLimit) {
         this.send(connection, { type: 'reload', reason: 'too_far_behind', lastEventId: watermark });
       } else {
-        for (const row of missed) this.transmit(connection, serializeEvent(row));
+        for (const row of missed) {
+          const matched = row.topics.filter((topic) => topics.includes(topic));
+          this.transmit(connection, serializeEvent(row, matched));
+        }
       }
       connection.lastSentId = Math.max(connection.lastSentId, watermark);
     } finally {
@@ -298,11 +309,12 @@ function parseMessage(text: string): RealtimeClientMessage | undefined {
   }
 }
 
-function serializeEvent(row: EventRow): string {
+function serializeEvent(row: EventRow, topics: string[]): string {
   return JSON.stringify({
     type: 'event',
     id: row.id,
     event: row.type,
+    topics,
     payload: publicPayload(row),
     at: row.createdAt.toISOString(),
   });
