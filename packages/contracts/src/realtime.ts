@@ -105,6 +105,13 @@ export const RealtimeServerMessage = Type.Union([
 ]);
 export type RealtimeServerMessage = Type.Static<typeof RealtimeServerMessage>;
 
+/**
+ * GET /api/realtime/cursor: the newest event this API process has delivered. A page reads it
+ * before its data, then subscribes with it as `since`, so nothing between the two is missed.
+ */
+export const RealtimeCursor = Type.Object({ lastEventId: Type.Integer({ minimum: 0 }) });
+export type RealtimeCursor = Type.Static<typeof RealtimeCursor>;
+
 /** Close codes the hub uses besides the standard ones. */
 export const RealtimeCloseCode = {
   /** The client did not read fast enough; reconnect and resume. */

@@ -16,23 +16,36 @@ class RealtimeConnection {
   private socket: WebSocket | null = null;
   private readonly listeners = new Map<string, Set<RealtimeListener>>();
   private lastEventId: number | null = null;
+  /** Topics waiting for the socket to open, with where their page's data stands. */
+  private readonly pendingSince = new Map<string, number | undefined>();
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Listens to `topic` until the returned function is called. */
-  subscribe(topic: string, listener: RealtimeListener): () => void {
+  /**
+   * Listens to `topic` until the returned function is called. `since` is the event id the page's
+   * data was read at (GET /api/realtime/cursor before the data): later events are replayed.
+   */
+  subscribe(topic: string, listener: RealtimeListener, since?: number): () => void {
     let set = this.listeners.get(topic);
     const isNew = !set;
     if (!set) this.listeners.set(topic, (set = new Set()));
     set.add(listener);
+    if (isNew) {
+      if (this.socket?.readyState === WebSocket.OPEN) this.sendSubscribe([topic], since);
+      else this.pendingSince.set(topic, since);
+    }
     if (!this.socket) this.connect();
-    else if (isNew) this.send({ type: 'subscribe', topics: [topic] });
     return () => {
       set.delete(listener);
       if (set.size > 0) return;
       this.listeners.delete(topic);
+      this.pendingSince.delete(topic);
       this.send({ type: 'unsubscribe', topics: [topic] });
     };
+  }
+
+  private sendSubscribe(topics: string[], since: number | null | undefined): void {
+    this.send({ type: 'subscribe', topics, ...(since == null ? {} : { since }) });
   }
 
   private send(message: unknown): void {
@@ -49,13 +62,21 @@ class RealtimeConnection {
     socket.addEventListener('open', () => {
       this.attempts = 0;
       this.status = 'online';
-      const topics = [...this.listeners.keys()];
-      if (topics.length === 0) return;
-      this.send({
-        type: 'subscribe',
-        topics,
-        ...(this.lastEventId === null ? {} : { since: this.lastEventId }),
-      });
+      if (this.lastEventId !== null) {
+        // A reconnect: every topic resumes from the last event this tab saw.
+        const topics = [...this.listeners.keys()];
+        if (topics.length > 0) this.sendSubscribe(topics, this.lastEventId);
+      } else {
+        const bySince = new Map<number | undefined, string[]>();
+        for (const [topic, since] of this.pendingSince) {
+          bySince.set(since, [...(bySince.get(since) ?? []), topic]);
+        }
+        for (const [since, topics] of bySince) this.sendSubscribe(topics, since);
+        // The first socket's place is where the oldest page data stands.
+        const sinces = [...this.pendingSince.values()].filter((since) => since !== undefined);
+        if (sinces.length > 0) this.lastEventId = Math.min(...sinces);
+      }
+      this.pendingSince.clear();
     });
     socket.addEventListener('message', (message) => this.receive(String(message.data)));
     socket.addEventListener('close', () => {

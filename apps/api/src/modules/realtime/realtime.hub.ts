@@ -82,6 +82,10 @@ export class RealtimeHub {
     this.heartbeat.unref();
   }
 
+  get lastDeliveredId(): number {
+    return this.deliveredThrough();
+  }
+
   get connectionCount(): number {
     return this.connections.size;
   }

@@ -1,5 +1,7 @@
 // GET /api/ws: the realtime socket (one per tab). Signed-in people only, from the site's own pages
 // (or an allowed origin): a cookie-authenticated socket opened by another site would read as them.
+// GET /api/realtime/cursor: where a page's data stands in the event stream (read from memory).
+import { RealtimeCursor } from '@serendip/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Api, ModuleDeps } from '../../api-types.ts';
 import { DomainError } from '../../errors.ts';
@@ -27,5 +29,16 @@ export async function realtimeRoutes(api: Api, { config }: ModuleDeps): Promise<
     '/ws',
     { websocket: true, onRequest: checkHandshake, schema: { hide: true } },
     (socket, request) => api.realtimeHub.accept(socket, request.viewer!),
+  );
+  api.get(
+    '/realtime/cursor',
+    {
+      schema: {
+        tags: ['realtime'],
+        summary: 'The newest event delivered by this process: subscribe with it as "since".',
+        response: { 200: RealtimeCursor },
+      },
+    },
+    async () => ({ lastEventId: api.realtimeHub.lastDeliveredId }),
   );
 }

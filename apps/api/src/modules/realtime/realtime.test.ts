@@ -191,6 +191,8 @@ describe('realtime hub', () => {
     await first.subscribe([topic]);
     const seen = await ctx().newPost(helper, thread.id);
     const lastSeen = (await first.waitForEvent('post.created', { postId: seen.id })).id;
+    const cursor = expectStatus(await reader.client.get('/api/realtime/cursor'), 200);
+    expect(cursor.lastEventId).toBeGreaterThanOrEqual(lastSeen);
     await first.close();
 
     const missed = [];
