@@ -17,12 +17,14 @@ import { influenceRoutes } from './modules/influence/influence.routes.ts';
 import { scheduleInfluenceRecompute } from './jobs/influence-schedule.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
 import { tagsRoutes } from './modules/tags/tags.routes.ts';
 import { threadsRoutes } from './modules/threads/threads.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { votesRoutes } from './modules/votes/votes.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { trackInFlight } from './plugins/in-flight.ts';
+import { registerRealtime } from './plugins/realtime.ts';
 import { registerSession } from './plugins/session.ts';
 import { registerValidation } from './plugins/validation.ts';
 import { SearchIndexer } from './jobs/search-indexer.ts';
@@ -55,6 +57,7 @@ const modules = [
   influenceRoutes,
   charterRoutes,
   moderationRoutes,
+  realtimeRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {
@@ -109,6 +112,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   registerSession(app, database.db);
+  await registerRealtime(app, database, config);
 
   const deps: ModuleDeps = { db: database.db, config };
   if (config.influenceRecomputeHours > 0) {

@@ -21,6 +21,11 @@ const EnvSchema = Type.Object({
   SEARCH_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
   // Hours between two influence recomputations in the API process; 0 = never (on demand only).
   INFLUENCE_RECOMPUTE_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 24 }),
+  /** Extra origins (comma-separated) whose pages may open /api/ws; the API's own is always allowed. */
+  WS_ALLOWED_ORIGINS: Type.String({ default: '' }),
+  WS_MAX_BUFFERED_KB: Type.Integer({ minimum: 16, maximum: 65536, default: 1024 }),
+  WS_HEARTBEAT_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
+  WS_MESSAGES_PER_SECOND: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) =>
       Type.Literal(level),
@@ -53,6 +58,14 @@ export interface Config {
   logLevel: string;
   /** 0: no scheduled recomputation. */
   influenceRecomputeHours: number;
+  realtime: {
+    allowedOrigins: string[];
+    /** Bytes queued for one socket beyond which it is dropped as too slow. */
+    maxBufferedBytes: number;
+    heartbeatMs: number;
+    /** Sustained messages a second from one socket (twice as many in a burst). */
+    messagesPerSecond: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +105,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchRateLimit: env_.SEARCH_RATE_LIMIT,
     logLevel: env_.LOG_LEVEL,
     influenceRecomputeHours: env_.INFLUENCE_RECOMPUTE_HOURS,
+    realtime: {
+      allowedOrigins: env_.WS_ALLOWED_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      maxBufferedBytes: env_.WS_MAX_BUFFERED_KB * 1024,
+      heartbeatMs: env_.WS_HEARTBEAT_SECONDS * 1000,
+      messagesPerSecond: env_.WS_MESSAGES_PER_SECOND,
+    },
   };
 }

@@ -46,7 +46,7 @@ function registerInProcessApi(app: Api): void {
 /** An HTTP server sending API paths to Fastify and the rest to the web app. */
 export function siteServer(app: Api, web: NodeHandler): Server {
   registerInProcessApi(app);
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     if (isApiPath(req.url)) return app.routing(req, res);
     req.headers['x-forwarded-proto'] ??= 'http';
     web(req, res, () => {
@@ -54,4 +54,10 @@ export function siteServer(app: Api, web: NodeHandler): Server {
       res.end('Not found');
     });
   });
+  // Websocket handshakes (/api/ws) go to the API's websocket server, which listens on app.server.
+  server.on('upgrade', (req, socket, head) => {
+    if (isApiPath(req.url)) app.server.emit('upgrade', req, socket, head);
+    else socket.destroy();
+  });
+  return server;
 }

@@ -12,3 +12,4 @@ export * from './tags.ts';
 export * from './search.ts';
 export * from './influence.ts';
 export * from './moderation.ts';
+export * from './realtime.ts';

@@ -1,15 +1,19 @@
-// Data every page needs: who is signed in, the language, and the unread notification count.
-import type { NotificationList } from '@serendip/contracts';
+// Data every page needs: who is signed in, the language, the unread notification count, and where
+// that count stands in the realtime event stream (read first, so live updates start from there).
+import type { NotificationList, RealtimeCursor } from '@serendip/contracts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
   let unreadCount = 0;
+  let realtimeSince: number | null = null;
   if (locals.user) {
+    const cursor = await locals.api.get<RealtimeCursor>('/realtime/cursor');
+    if (cursor.ok) realtimeSince = cursor.data.lastEventId;
     const unread = await locals.api.get<NotificationList>('/notifications', {
       unread: true,
       limit: 1,
     });
     if (unread.ok) unreadCount = unread.data.unreadCount;
   }
-  return { user: locals.user, locale: locals.locale, unreadCount };
+  return { user: locals.user, locale: locals.locale, unreadCount, realtimeSince };
 };

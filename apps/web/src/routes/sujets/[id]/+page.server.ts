@@ -2,7 +2,7 @@
 // accept, thank, answer, follow) as form actions that work without JavaScript and redirect (303)
 // back to the post they concern.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Post, ThreadDetail } from '@serendip/contracts';
+import type { Post, RealtimeCursor, ThreadDetail } from '@serendip/contracts';
 import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
@@ -19,11 +19,13 @@ function threadIdOf(param: string): number {
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const id = threadIdOf(params.id);
+  // Before the thread: live updates replay whatever changes after this point.
+  const cursor = locals.user ? await locals.api.get<RealtimeCursor>('/realtime/cursor') : null;
   const found = await locals.api.get<ThreadDetail>(`/threads/${id}`);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
   const detail = dataOrError(found);
-  return { detail };
+  return { detail, realtimeSince: cursor?.ok ? cursor.data.lastEventId : null };
 };
 
 interface Failure {

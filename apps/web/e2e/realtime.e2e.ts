@@ -1,0 +1,100 @@
+// Live updates in headless Chromium: two people read the same thread; one answers, and the other
+// sees the answer appear without reloading (the page is never navigated), and the asker's
+// notification count moves with a toast.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, launchBrowser, startSite, type RunningSite } from './harness.ts';
+
+const chromiumPath = findChromium();
+const PASSWORD = 'correct-horse-battery';
+let counter = 0;
+
+describe.skipIf(!chromiumPath)('live thread in Chromium', () => {
+  let site: RunningSite;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    site = await startSite();
+    browser = await launchBrowser(chromiumPath!);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** A signed-in browser context (registered through the API, which sets its cookie). */
+  async function signedIn(): Promise<{ context: BrowserContext; csrfToken: string }> {
+    const context = await browser.newContext({ baseURL: site.baseUrl, locale: 'fr-FR' });
+    contexts.push(context);
+    counter += 1;
+    const handle = `live${Date.now().toString(36)}${counter}`;
+    const registered = await context.request.post('/api/auth/register', {
+      data: {
+        handle,
+        displayName: `Camille Martin ${counter}`,
+        email: `${handle}@example.com`,
+        password: PASSWORD,
+      },
+    });
+    expect(registered.status()).toBe(201);
+    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    return { context, csrfToken };
+  }
+
+  /** Resolves once the page's socket confirms a subscription to `topic`. */
+  function subscribedTo(page: Page, topic: string): Promise<void> {
+    return new Promise((resolve) => {
+      page.on('websocket', (socket) => {
+        socket.on('framereceived', ({ payload }) => {
+          const text = String(payload);
+          if (text.includes('"type":"subscribed"') && text.includes(`"${topic}"`)) resolve();
+        });
+      });
+    });
+  }
+
+  it('shows a colleague’s answer and the notification without reloading', async () => {
+    const asker = await signedIn();
+    const created = await asker.context.request.post('/api/groups', {
+      headers: { 'x-csrf-token': asker.csrfToken },
+      data: { slug: 'direct', name: 'En direct', kind: 'professional', description: 'Live.' },
+    });
+    expect(created.status()).toBe(201);
+    const asked = await asker.context.request.post('/api/groups/direct/threads', {
+      headers: { 'x-csrf-token': asker.csrfToken },
+      data: {
+        kind: 'question',
+        title: 'Qui relit les demandes de fusion le vendredi ?',
+        body: 'Nous cherchons une organisation qui tienne dans la durée.',
+        tags: ['revue'],
+      },
+    });
+    expect(asked.status()).toBe(201);
+    const { thread } = (await asked.json()) as { thread: { id: number } };
+    const threadPath = `/sujets/${thread.id}`;
+
+    const reader = await asker.context.newPage();
+    const listening = subscribedTo(reader, `thread:${thread.id}`);
+    await reader.goto(threadPath);
+    await listening;
+    await reader.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    const answerer = await (await signedIn()).context.newPage();
+    await answerer.goto(threadPath);
+    const answer = 'Une rotation hebdomadaire, affichée dans le canal de l’équipe.';
+    await answerer.getByRole('textbox', { name: 'Réponse' }).fill(answer);
+    await answerer.getByRole('button', { name: 'Publier ma réponse' }).click();
+
+    await reader.getByText(answer).waitFor({ timeout: 15_000 });
+    await reader.getByRole('link', { name: 'Nouvelle notification' }).waitFor();
+    expect(await reader.locator('nav .badge [aria-hidden="true"]').textContent()).toBe('1');
+    expect(
+      await reader.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+  });
+});
