@@ -9,3 +9,4 @@ export * from './votes.ts';
 export * from './follows.ts';
 export * from './notifications.ts';
 export * from './tags.ts';
+export * from './preview.ts';
