@@ -1,4 +1,5 @@
-// Data every page needs: who is signed in, the language, and the unread notification count.
+// Data every page needs: who is signed in, the language, the unread notification count and the
+// CSRF token for the browser's own API calls.
 import type { NotificationList } from '@serendip/contracts';
 import type { LayoutServerLoad } from './$types';
 
@@ -11,5 +12,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
     });
     if (unread.ok) unreadCount = unread.data.unreadCount;
   }
-  return { user: locals.user, locale: locals.locale, unreadCount };
+  // The session's CSRF token, for the few calls the browser makes to the API itself (previews);
+  // the page is the signed-in person's own, so the token never reaches anyone else.
+  return { user: locals.user, locale: locals.locale, unreadCount, csrfToken: locals.api.csrfToken };
 };

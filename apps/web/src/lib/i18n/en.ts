@@ -265,4 +265,12 @@ export const en: Messages = {
   'profile.displayNameRequired': 'Enter your name (at most 80 characters).',
   'profile.submit': 'Save',
   'profile.saved': 'Your profile is saved.',
+  'editor.previewButton': 'Preview',
+  'editor.previewHeading': 'Preview',
+  'editor.previewLimited': 'Too many previews asked for; the preview resumes in a minute.',
+  'editor.previewFailed': 'The preview is not available right now; your text will still be saved.',
+  'editor.previewEmpty': 'Write something to see its preview.',
+  'tags.suggestions': 'Existing tags',
+  'tags.threadCount': '{count} thread|{count} threads',
+  'tags.suggestionCount': '{count} suggestion|{count} suggestions',
 };

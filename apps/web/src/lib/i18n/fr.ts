@@ -268,6 +268,15 @@ export const frMessages = {
   'profile.displayNameRequired': 'Indiquez votre nom (80 caractères au plus).',
   'profile.submit': 'Enregistrer',
   'profile.saved': 'Votre profil est enregistré.',
+  'editor.previewButton': 'Aperçu',
+  'editor.previewHeading': 'Aperçu',
+  'editor.previewLimited': 'Trop d’aperçus demandés ; l’aperçu reprendra dans une minute.',
+  'editor.previewFailed':
+    'L’aperçu n’est pas disponible pour le moment ; votre texte sera enregistré quand même.',
+  'editor.previewEmpty': 'Écrivez quelque chose pour en voir l’aperçu.',
+  'tags.suggestions': 'Étiquettes existantes',
+  'tags.threadCount': '{count} sujet|{count} sujets',
+  'tags.suggestionCount': '{count} suggestion|{count} suggestions',
 } as const;
 
 /** Every language must translate every French key (checked by TypeScript on en.ts). */
