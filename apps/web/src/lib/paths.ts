@@ -9,6 +9,12 @@ export const paths = {
   ask: (slug: string) => `/groupes/${encodeURIComponent(slug)}/nouveau`,
   thread: (id: number) => `/sujets/${id}`,
   post: (threadId: number, postId: number) => `/sujets/${threadId}#post-${postId}`,
+  editPost: (threadId: number, postId: number) => `/sujets/${threadId}/messages/${postId}/modifier`,
+  postHistory: (threadId: number, postId: number) =>
+    `/sujets/${threadId}/messages/${postId}/versions`,
+  // Outside /groupes/ so that no group slug ("nouveau") is ever shadowed by it.
+  newGroup: '/nouveau-groupe',
+  settings: '/parametres',
   notifications: '/notifications',
   profile: '/profil',
   member: (handle: string) => `/membres/${encodeURIComponent(handle)}`,

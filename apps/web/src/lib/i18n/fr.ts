@@ -274,9 +274,28 @@ export const frMessages = {
   'editor.previewFailed':
     'L’aperçu n’est pas disponible pour le moment ; votre texte sera enregistré quand même.',
   'editor.previewEmpty': 'Écrivez quelque chose pour en voir l’aperçu.',
-  'tags.suggestions': 'Étiquettes existantes',
+  'tags.suggestions': 'Suggestions',
   'tags.threadCount': '{count} sujet|{count} sujets',
   'tags.suggestionCount': '{count} suggestion|{count} suggestions',
+  'post.editedHistory': 'modifié (voir les {count} versions)',
+  'post.edit': 'Modifier',
+  'post.editQuestion': 'Modifier le sujet',
+  'editPost.title': 'Modifier le message',
+  'editPost.titleOpening': 'Modifier le sujet',
+  'editPost.backToThread': 'Retour au sujet « {title} »',
+  'editPost.submit': 'Enregistrer les modifications',
+  'editPost.cancel': 'Annuler',
+  'editPost.notAllowed': 'Seuls l’auteur et les modérateurs peuvent modifier ce message.',
+  'editPost.historyNote': 'Chaque modification est conservée dans l’historique des versions.',
+  'history.title': 'Historique des versions',
+  'history.intro':
+    'Les versions de ce message, de la plus récente à la plus ancienne, telles qu’elles ont été écrites (markdown).',
+  'history.version': 'Version {number}',
+  'history.current': 'actuelle',
+  'history.original': 'originale',
+  'history.by': 'par {name}',
+  'history.titleAt': 'Titre : {title}',
+  'history.changedLines': '{count} ligne modifiée|{count} lignes modifiées',
 } as const;
 
 /** Every language must translate every French key (checked by TypeScript on en.ts). */

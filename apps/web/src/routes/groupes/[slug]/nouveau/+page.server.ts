@@ -5,6 +5,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { CreateThreadBody, Group, ThreadDetail, ThreadKind } from '@serendip/contracts';
 import { dataOrError } from '$lib/api';
 import { previewOf } from '$lib/server/preview';
+import { tagsOf } from '$lib/tags';
 import { hasErrors, rawField, textField, translateFieldErrors, type FieldErrors } from '$lib/forms';
 import type { Translator } from '$lib/i18n';
 import { paths, signInThenBackTo } from '$lib/paths';
@@ -24,14 +25,6 @@ interface AskValues {
   body: string;
   tags: string;
   anonymous: boolean;
-}
-
-/** "Gestion de projet, audit," -> ["Gestion de projet", "audit"]; the API normalises them. */
-function tagsOf(text: string): string[] {
-  return text
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean);
 }
 
 function check(values: AskValues, i18n: Translator): FieldErrors {
