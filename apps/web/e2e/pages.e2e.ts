@@ -148,7 +148,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     ]);
     await page.getByRole('link', { name: 'revue-de-code' }).waitFor();
     await page.getByRole('link', { name: 'git', exact: true }).waitFor();
-    visited.set('ask', { path: '/groupes/outillage/nouveau', page });
+    visited.set('ask-tags-preview', { path: '/groupes/outillage/nouveau', page });
   });
 
   it('previews with a button and keeps the form filled, without JavaScript', async () => {
@@ -240,12 +240,12 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       );
       await versions.nth(1).getByText('Titre : Première version du titre ?').waitFor();
       if (javaScriptEnabled) {
-        visited.set('thread', { path: threadPath, page });
-        visited.set('edit', {
+        visited.set('thread-edited', { path: threadPath, page });
+        visited.set('edit-post', {
           path: new URL(page.url()).pathname.replace('versions', 'modifier'),
           page,
         });
-        visited.set('history', { path: new URL(page.url()).pathname, page });
+        visited.set('post-history', { path: new URL(page.url()).pathname, page });
       }
     });
   }
@@ -264,5 +264,25 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     const postId = (detail as { posts: { id: number }[] }).posts[0]!.id;
     const response = await page.goto(`/sujets/${threadId}/messages/${postId}/modifier`);
     expect(response?.status()).toBe(403);
+  });
+
+  it('has no serious axe violation on the new pages; screenshots at desktop and phone widths', async () => {
+    expect(visited.size, 'the flows above ran first').toBeGreaterThan(0);
+    mkdirSync(screenshotDir, { recursive: true });
+    for (const [name, { path, page }] of visited) {
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(path);
+        expect(await seriousViolations(page), `${path} at ${width}px`).toEqual([]);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: join(screenshotDir, `${name}-${width}.png`),
+          fullPage: true,
+        });
+      }
+    }
   });
 });

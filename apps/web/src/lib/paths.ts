@@ -21,10 +21,21 @@ export const paths = {
   tag: (slug: string) => `/etiquettes/${encodeURIComponent(slug)}`,
 } as const;
 
-/** Maps an API href ("/threads/12#post-34", in notifications) to the web page it means. */
+/** API hrefs (in notifications and follows) and the web pages they mean. */
+const WEB_HREFS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^\/threads\/(\d+)(#post-\d+)?$/, (m) => `/sujets/${m[1]}${m[2] ?? ''}`],
+  [/^\/tags\/([^/?#]+)$/, (m) => `/etiquettes/${m[1]}`],
+  [/^\/groups\/([^/?#]+)$/, (m) => `/groupes/${m[1]}`],
+  [/^\/u\/([^/?#]+)$/, (m) => `/membres/${m[1]}`],
+];
+
+/** Maps an API href ("/threads/12#post-34", "/tags/agile") to the web page it means. */
 export function webHrefOf(apiHref: string): string {
-  const match = /^\/threads\/(\d+)(#post-\d+)?$/.exec(apiHref);
-  return match ? `/sujets/${match[1]}${match[2] ?? ''}` : apiHref;
+  for (const [pattern, toWeb] of WEB_HREFS) {
+    const match = pattern.exec(apiHref);
+    if (match) return toWeb(match);
+  }
+  return apiHref;
 }
 
 /** Where to go after signing in: only a local path, never another site ("//evil.example"). */

@@ -296,6 +296,48 @@ export const frMessages = {
   'history.by': 'par {name}',
   'history.titleAt': 'Titre : {title}',
   'history.changedLines': '{count} ligne modifiée|{count} lignes modifiées',
+  'newGroup.title': 'Créer un groupe',
+  'newGroup.link': 'Créer un groupe',
+  'newGroup.intro':
+    'Vous en serez propriétaire : vous pourrez nommer des modérateurs et gérer les membres.',
+  'newGroup.name': 'Nom du groupe',
+  'newGroup.nameInvalid': 'Le nom doit compter de 2 à 80 caractères.',
+  'newGroup.slug': 'Adresse',
+  'newGroup.slugHint':
+    'Lettres minuscules, chiffres et tirets, par exemple « qualite-logicielle ». Laissez vide pour la déduire du nom.',
+  'newGroup.slugInvalid':
+    'De 2 à 64 caractères : lettres minuscules sans accent, chiffres et tirets.',
+  'newGroup.description': 'Description',
+  'newGroup.descriptionInvalid': '2 000 caractères au plus.',
+  'newGroup.kindLegend': 'Type de groupe',
+  'newGroup.visibilityLegend': 'Visibilité',
+  'newGroup.publicHint': 'Tout le monde peut le lire et le rejoindre.',
+  'newGroup.privateHint': 'Seuls ses membres le voient, partout (recherche comprise).',
+  'newGroup.submit': 'Créer le groupe',
+  'tagPage.intro': 'Les sujets de cette étiquette dans les groupes que vous pouvez lire.',
+  'tagPage.threads': 'Sujets',
+  'tagPage.emptyTitle': 'Aucun sujet avec cette étiquette',
+  'tagPage.emptyText':
+    'Personne n’a encore utilisé cette étiquette dans un groupe que vous pouvez lire.',
+  'settings.title': 'Paramètres',
+  'settings.intro': 'Vos préférences et ce que vous suivez.',
+  'settings.preferencesHeading': 'Langue et notifications',
+  'settings.preferencesText':
+    'La langue de l’interface et les notifications que vous recevez se choisissent dans les préférences de votre profil.',
+  'settings.preferencesLink': 'Choisir la langue et les notifications',
+  'settings.followsHeading': 'Ce que vous suivez',
+  'settings.followsEmptyTitle': 'Vous ne suivez rien pour l’instant',
+  'settings.followsEmptyText':
+    'Suivez un sujet, une étiquette, un groupe ou une personne pour être prévenu·e de ce qui s’y passe.',
+  'settings.followsMore': 'Seuls les 100 premiers sont affichés.',
+  'settings.kind.tag': 'Étiquettes',
+  'settings.kind.group': 'Groupes',
+  'settings.kind.user': 'Personnes',
+  'settings.kind.thread': 'Sujets',
+  'settings.unfollow': 'Ne plus suivre',
+  'settings.unfollowNamed': 'Ne plus suivre {label}',
+  'settings.unfollowed': 'Vous ne suivez plus {label}.',
+  'nav.settings': 'Paramètres',
 } as const;
 
 /** Every language must translate every French key (checked by TypeScript on en.ts). */
