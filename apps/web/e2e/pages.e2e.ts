@@ -266,10 +266,140 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     expect(response?.status()).toBe(403);
   });
 
-  it('has no serious axe violation on the new pages; screenshots at desktop and phone widths', async () => {
-    expect(visited.size, 'the flows above ran first').toBeGreaterThan(0);
+  for (const javaScriptEnabled of [true, false]) {
+    const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+
+    it(`creates a private group that stays invisible to others ${mode}`, async () => {
+      const suffix = javaScriptEnabled ? 'Alpha' : 'Beta';
+      const slug = `cercle-prive-${suffix.toLowerCase()}`;
+      const owner = await newPage(javaScriptEnabled);
+      await register(owner);
+      await owner.goto('/groupes');
+      await owner.getByRole('link', { name: 'Créer un groupe' }).click();
+      await owner.getByRole('heading', { level: 1, name: 'Créer un groupe' }).waitFor();
+      await owner.getByLabel('Nom du groupe').fill(`Cercle privé ${suffix}`);
+      await owner.getByLabel('Loisirs').check();
+      await owner.getByLabel('Privé').check();
+      await Promise.all([
+        owner.waitForURL(`${site.baseUrl}/groupes/${slug}`),
+        owner.getByRole('button', { name: 'Créer le groupe' }).click(),
+      ]);
+      expect(await owner.getByRole('heading', { level: 1 }).textContent()).toContain(
+        `Cercle privé ${suffix}`,
+      );
+      // The same address again: the error sits next to the address, the name stays typed.
+      await owner.goto('/nouveau-groupe');
+      await owner.getByLabel('Nom du groupe').fill(`Cercle privé ${suffix}`);
+      await owner.getByRole('button', { name: 'Créer le groupe' }).click();
+      await owner.getByText('Cette adresse de groupe est déjà prise.').waitFor();
+      expect(await owner.getByLabel('Adresse (facultatif)').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      expect(await owner.getByLabel('Nom du groupe').inputValue()).toBe(`Cercle privé ${suffix}`);
+
+      // A thread inside, tagged.
+      await owner.goto(`/groupes/${slug}/nouveau`);
+      await owner.getByLabel('Titre').fill('Un sujet entre membres seulement ?');
+      await owner.getByLabel('Détails').fill('Rien ne doit sortir du cercle.');
+      await owner.getByLabel('Étiquettes').fill(`confidentiel-${suffix}`);
+      await Promise.all([
+        owner.waitForURL(/\/sujets\/\d+$/),
+        owner.getByRole('button', { name: 'Publier' }).click(),
+      ]);
+      const threadPath = new URL(owner.url()).pathname;
+      const tagPath = `/etiquettes/confidentiel-${suffix.toLowerCase()}`;
+      await owner.goto(tagPath);
+      await owner.getByRole('link', { name: 'Un sujet entre membres seulement ?' }).waitFor();
+
+      const outsider = await newPage(javaScriptEnabled);
+      await register(outsider);
+      await outsider.goto('/groupes');
+      expect(await outsider.getByText(`Cercle privé ${suffix}`).count()).toBe(0);
+      for (const path of [`/groupes/${slug}`, threadPath, `/groupes/${slug}/nouveau`]) {
+        const response = await outsider.goto(path);
+        expect(response?.status(), path).toBe(404);
+        expect(await outsider.getByRole('heading', { level: 1 }).textContent()).toBe(
+          'Page introuvable',
+        );
+        expect(await outsider.content()).not.toContain('Un sujet entre membres seulement');
+      }
+      await outsider.goto(tagPath);
+      await outsider.getByText('Aucun sujet avec cette étiquette').waitFor();
+      expect(await outsider.content()).not.toContain('Un sujet entre membres seulement');
+      if (javaScriptEnabled) {
+        visited.set('new-group', { path: '/nouveau-groupe', page: owner });
+        visited.set('tag', { path: tagPath, page: owner });
+        visited.set('not-found', { path: `/groupes/${slug}`, page: outsider });
+      }
+    });
+
+    it(`lists what one follows in the settings and unfollows it ${mode}`, async () => {
+      const author = await apiPerson();
+      const slug = `suivi-${javaScriptEnabled ? 'js' : 'html'}`;
+      await apiGroup(author, slug, `Suivi ${mode}`);
+      const threadId = await apiThread(author, slug, `Un sujet à suivre ${mode} ?`, ['suivi']);
+      const page = await newPage(javaScriptEnabled);
+      await register(page);
+      await page.goto('/parametres');
+      await page.getByText('Vous ne suivez rien pour l’instant').waitFor();
+      await page.goto(`/sujets/${threadId}`);
+      await page.getByRole('button', { name: 'Suivre ce sujet' }).click();
+      await page.getByText('Vous suivez ce sujet.').waitFor();
+      await page.goto('/parametres');
+      const followed = page.getByRole('link', { name: `Un sujet à suivre ${mode} ?` });
+      await followed.waitFor();
+      expect(await followed.getAttribute('href')).toBe(`/sujets/${threadId}`);
+      const link = page.getByRole('link', { name: 'Choisir la langue et les notifications' });
+      expect(await link.getAttribute('href')).toBe('/profil#preferences-title');
+      if (javaScriptEnabled) visited.set('settings', { path: '/parametres', page });
+      await page
+        .getByRole('button', { name: `Ne plus suivre Un sujet à suivre ${mode} ?` })
+        .click();
+      await page
+        .getByRole('status')
+        .getByText(`Vous ne suivez plus Un sujet à suivre ${mode} ?.`)
+        .waitFor();
+      await page.goto('/parametres');
+      await page.getByText('Vous ne suivez rien pour l’instant').waitFor();
+    });
+  }
+
+  it('shows the home page without Discover or suggestions while the API has none', async () => {
+    const page = await newPage(true);
+    await register(page);
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 2, name: 'Dans vos groupes' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'À découvrir' }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('heading', { name: 'Questions auxquelles vous pourriez répondre' })
+        .count(),
+    ).toBe(0);
+    visited.set('home', { path: '/', page });
+  });
+
+  it('has no serious axe violation on any page; screenshots at desktop and phone widths', async () => {
+    const home = visited.get('home');
+    const thread = visited.get('thread-edited');
+    expect(home && thread, 'the flows above ran first').toBeTruthy();
+    // The pages of the earlier issue too, so that one run shows the whole site.
+    const visitor = await newPage(true);
+    const groupSlug = 'edition-js';
+    const others: [string, string, Page][] = [
+      ['sign-in', '/connexion', visitor],
+      ['register', '/inscription', visitor],
+      ['groups', '/groupes', home!.page],
+      ['group', `/groupes/${groupSlug}`, thread!.page],
+      ['profile', '/profil', home!.page],
+      ['notifications', '/notifications', home!.page],
+    ];
+    const pages: [string, string, Page][] = [
+      ...others,
+      ...[...visited].map(([name, { path, page }]): [string, string, Page] => [name, path, page]),
+    ];
     mkdirSync(screenshotDir, { recursive: true });
-    for (const [name, { path, page }] of visited) {
+    for (const [name, path, page] of pages) {
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(path);
@@ -279,7 +409,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
         );
         expect(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
         await page.screenshot({
-          path: join(screenshotDir, `${name}-${width}.png`),
+          path: join(screenshotDir, `pages-${name}-${width}.png`),
           fullPage: true,
         });
       }

@@ -331,4 +331,10 @@ export const en: Messages = {
   'settings.unfollowNamed': 'Unfollow {label}',
   'settings.unfollowed': 'You no longer follow {label}.',
   'nav.settings': 'Settings',
+  'suggested.inGroup': 'in',
+  'home.toAnswerHeading': 'Questions you could answer',
+  'home.toAnswerIntro': 'Unanswered questions close to your skills and past answers.',
+  'home.discoverHeading': 'Discover',
+  'home.discoverIntro':
+    'Good threads from other groups, departments and sites, matched to your interests.',
 };

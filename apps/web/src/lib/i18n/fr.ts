@@ -338,6 +338,13 @@ export const frMessages = {
   'settings.unfollowNamed': 'Ne plus suivre {label}',
   'settings.unfollowed': 'Vous ne suivez plus {label}.',
   'nav.settings': 'Paramètres',
+  'suggested.inGroup': 'dans',
+  'home.toAnswerHeading': 'Questions auxquelles vous pourriez répondre',
+  'home.toAnswerIntro':
+    'Des questions sans réponse proches de vos compétences et de vos réponses passées.',
+  'home.discoverHeading': 'À découvrir',
+  'home.discoverIntro':
+    'De bons sujets d’autres groupes, services et sites, choisis selon vos centres d’intérêt.',
 } as const;
 
 /** Every language must translate every French key (checked by TypeScript on en.ts). */
