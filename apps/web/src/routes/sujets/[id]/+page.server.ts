@@ -7,6 +7,7 @@ import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
+import { toPostView } from '$lib/post-view';
 import type { Actions, PageServerLoad } from './$types';
 
 function threadIdOf(param: string): number {
@@ -22,8 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await locals.api.get<ThreadDetail>(`/threads/${id}`);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
-  const detail = dataOrError(found);
-  return { detail };
+  const { posts, ...rest } = dataOrError(found);
+  return { detail: { ...rest, posts: posts.map(toPostView) } };
 };
 
 interface Failure {
