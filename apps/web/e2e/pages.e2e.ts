@@ -135,6 +135,8 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     await tags.pressSequentially('rev');
     const option = page.getByRole('option', { name: /revue-de-code/ });
     await option.waitFor();
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'pages-ask-live-1280.png'), fullPage: true });
     expect(await tags.getAttribute('aria-expanded')).toBe('true');
     await tags.press('ArrowDown');
     expect(await option.getAttribute('aria-selected')).toBe('true');
@@ -148,6 +150,11 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     ]);
     await page.getByRole('link', { name: 'revue-de-code' }).waitFor();
     await page.getByRole('link', { name: 'git', exact: true }).waitFor();
+    await page.getByLabel('Réponse', { exact: true }).fill('Relisez *par petits lots*.');
+    await page
+      .getByRole('region', { name: 'Aperçu' })
+      .locator('em', { hasText: 'par petits lots' })
+      .waitFor();
     visited.set('ask-tags-preview', { path: '/groupes/outillage/nouveau', page });
   });
 
@@ -171,6 +178,20 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       page.getByRole('button', { name: 'Publier' }).click(),
     ]);
     expect(await page.locator('.body em').textContent()).toBe('emphase');
+
+    // The answer form previews the same way.
+    const answer = page.getByLabel('Réponse', { exact: true });
+    await answer.fill('Une réponse **appuyée**.');
+    await page.getByRole('button', { name: 'Aperçu' }).click();
+    await page
+      .getByRole('region', { name: 'Aperçu' })
+      .locator('strong', { hasText: 'appuyée' })
+      .waitFor();
+    expect(await page.getByLabel('Réponse', { exact: true }).inputValue()).toBe(
+      'Une réponse **appuyée**.',
+    );
+    await page.getByRole('button', { name: 'Publier ma réponse' }).click();
+    await page.locator('article.post', { hasText: 'Une réponse appuyée.' }).waitFor();
   });
 
   for (const javaScriptEnabled of [true, false]) {

@@ -8,6 +8,7 @@ import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
 import { toPostView } from '$lib/post-view';
+import { previewOf } from '$lib/server/preview';
 import type { Actions, PageServerLoad } from './$types';
 
 function threadIdOf(param: string): number {
@@ -144,6 +145,22 @@ export const actions: Actions = {
       });
     }
     redirect(303, paths.post(threadId, result.data.id));
+  },
+
+  /** Without JavaScript, "Preview" posts the answer here: it comes back typed, with its preview. */
+  preview: async (event) => {
+    const { form } = await formOf(event);
+    const body = rawField(form, 'body');
+    const { preview, message } = await previewOf(event.locals.api, body, event.locals.i18n);
+    const outcome: Failure & { preview: string | null } = {
+      action: 'reply',
+      postId: null,
+      errors: {},
+      values: { body },
+      preview,
+      message: message ?? '',
+    };
+    return outcome;
   },
 
   follow: async (event) => {
