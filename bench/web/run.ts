@@ -49,7 +49,12 @@ function ensureWebBuild(): void {
   if (existsSync(handler) && statSync(handler).mtimeMs > sources) return;
   log('building the web app');
   const vite = join(webDir, 'node_modules', '.bin', 'vite');
-  const built = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  // Production mode whatever NODE_ENV the caller has (vitest's "test" gives Svelte's dev build).
+  const built = spawnSync(vite, ['build', '--logLevel', 'warn'], {
+    cwd: webDir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (built.status !== 0) throw new Error('vite build failed');
 }
 
