@@ -120,6 +120,7 @@ function figuresOf(prefix: string, measured: Measured): Record<string, number> {
 }
 
 async function main(): Promise<void> {
+  const loadAverageAtStart = os.loadavg()[0]!;
   mkdirSync(resultsDir, { recursive: true });
   ensureWebBuild();
   log('creating the database');
@@ -236,6 +237,7 @@ async function main(): Promise<void> {
       target_rps: 300,
       target_js_gzip_kb: 100,
       cpus: os.cpus().length,
+      load_average_1m_at_start: round(loadAverageAtStart),
       node: process.version,
     };
     writeFileSync(join(resultsDir, 'web.json'), `${JSON.stringify(figures, null, 2)}\n`);
