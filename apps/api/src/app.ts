@@ -18,6 +18,7 @@ import { scheduleInfluenceRecompute } from './jobs/influence-schedule.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.ts';
+import { previewRoutes } from './modules/preview/preview.routes.ts';
 import { tagsRoutes } from './modules/tags/tags.routes.ts';
 import { threadsRoutes } from './modules/threads/threads.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -58,6 +59,7 @@ const modules = [
   charterRoutes,
   moderationRoutes,
   realtimeRoutes,
+  previewRoutes,
 ];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Api> {

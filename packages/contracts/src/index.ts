@@ -13,3 +13,4 @@ export * from './search.ts';
 export * from './influence.ts';
 export * from './moderation.ts';
 export * from './realtime.ts';
+export * from './preview.ts';

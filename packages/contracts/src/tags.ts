@@ -1,6 +1,6 @@
 // Schemas for the tags endpoints (autocomplete).
 import { Type } from 'typebox';
-import { TagSlug } from './common.ts';
+import { PageQuery, TagSlug } from './common.ts';
 
 export const TagSearchQuery = Type.Object({
   /** Raw text as typed; normalised like a tag before matching ("Gestion de" -> "gestion-de"). */
@@ -14,3 +14,11 @@ export type TagUsage = Type.Static<typeof TagUsage>;
 
 export const TagList = Type.Object({ items: Type.Array(TagUsage) });
 export type TagList = Type.Static<typeof TagList>;
+
+/** A tag as it appears in a URL: raw text, normalised by the server like a typed tag. */
+export const TagParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 60 }) });
+export type TagParams = Type.Static<typeof TagParams>;
+
+/** A tag's page: threads with that tag across the groups the viewer may read. */
+export const TaggedThreadsQuery = Type.Object({ ...PageQuery.properties });
+export type TaggedThreadsQuery = Type.Static<typeof TaggedThreadsQuery>;

@@ -9,16 +9,33 @@ export const paths = {
   ask: (slug: string) => `/groupes/${encodeURIComponent(slug)}/nouveau`,
   thread: (id: number) => `/sujets/${id}`,
   post: (threadId: number, postId: number) => `/sujets/${threadId}#post-${postId}`,
+  editPost: (threadId: number, postId: number) => `/sujets/${threadId}/messages/${postId}/modifier`,
+  postHistory: (threadId: number, postId: number) =>
+    `/sujets/${threadId}/messages/${postId}/versions`,
+  // Outside /groupes/ so that no group slug ("nouveau") is ever shadowed by it.
+  newGroup: '/nouveau-groupe',
+  settings: '/parametres',
   notifications: '/notifications',
   profile: '/profil',
   member: (handle: string) => `/membres/${encodeURIComponent(handle)}`,
   tag: (slug: string) => `/etiquettes/${encodeURIComponent(slug)}`,
 } as const;
 
-/** Maps an API href ("/threads/12#post-34", in notifications) to the web page it means. */
+/** API hrefs (in notifications and follows) and the web pages they mean. */
+const WEB_HREFS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^\/threads\/(\d+)(#post-\d+)?$/, (m) => `/sujets/${m[1]}${m[2] ?? ''}`],
+  [/^\/tags\/([^/?#]+)$/, (m) => `/etiquettes/${m[1]}`],
+  [/^\/groups\/([^/?#]+)$/, (m) => `/groupes/${m[1]}`],
+  [/^\/u\/([^/?#]+)$/, (m) => `/membres/${m[1]}`],
+];
+
+/** Maps an API href ("/threads/12#post-34", "/tags/agile") to the web page it means. */
 export function webHrefOf(apiHref: string): string {
-  const match = /^\/threads\/(\d+)(#post-\d+)?$/.exec(apiHref);
-  return match ? `/sujets/${match[1]}${match[2] ?? ''}` : apiHref;
+  for (const [pattern, toWeb] of WEB_HREFS) {
+    const match = pattern.exec(apiHref);
+    if (match) return toWeb(match);
+  }
+  return apiHref;
 }
 
 /** Where to go after signing in: only a local path, never another site ("//evil.example"). */

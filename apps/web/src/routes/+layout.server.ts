@@ -1,5 +1,6 @@
-// Data every page needs: who is signed in, the language, the unread notification count, and where
-// that count stands in the realtime event stream (read first, so live updates start from there).
+// Data every page needs: who is signed in, the language, the unread notification count, where that
+// count stands in the realtime event stream (read first, so live updates start from there), and the
+// CSRF token for the browser's own API calls.
 import type { NotificationList, RealtimeCursor } from '@serendip/contracts';
 import type { LayoutServerLoad } from './$types';
 
@@ -15,5 +16,13 @@ export const load: LayoutServerLoad = async ({ locals }) => {
     });
     if (unread.ok) unreadCount = unread.data.unreadCount;
   }
-  return { user: locals.user, locale: locals.locale, unreadCount, realtimeSince };
+  // The session's CSRF token, for the few calls the browser makes to the API itself (previews);
+  // the page is the signed-in person's own, so the token never reaches anyone else.
+  return {
+    user: locals.user,
+    locale: locals.locale,
+    unreadCount,
+    realtimeSince,
+    csrfToken: locals.api.csrfToken,
+  };
 };

@@ -94,4 +94,86 @@ describe('tags', () => {
       expect(reply.body.error.code).toBe('validation_failed');
     },
   );
+
+  describe("a tag's threads", () => {
+    const titlesOf = (body: { items: { title: string }[] }) => body.items.map((t) => t.title);
+
+    it('lists the tagged threads of every readable group, never a private one the viewer is not in', async () => {
+      const insider = await ctx().newUser();
+      const outsider = await ctx().newUser();
+      const secret = await ctx().newGroup(insider, { visibility: 'private' });
+      const open = await ctx().newGroup(insider);
+      const other = await ctx().newGroup(outsider);
+      await ctx().newThread(insider, secret.slug, {
+        title: 'Secret merger plans?',
+        tags: ['xx-plan'],
+      });
+      await ctx().newThread(insider, open.slug, {
+        title: 'Public planning tips?',
+        tags: ['xx-plan'],
+      });
+      await ctx().newThread(outsider, other.slug, {
+        title: 'Other group planning?',
+        tags: ['XX Plan'],
+      });
+      await ctx().newThread(outsider, other.slug, {
+        title: 'Untagged elsewhere?',
+        tags: ['xx-other'],
+      });
+
+      const seenByOutsider = expectStatus(
+        await outsider.client.get('/api/tags/xx-plan/threads'),
+        200,
+      );
+      expect(titlesOf(seenByOutsider)).toEqual(['Other group planning?', 'Public planning tips?']);
+      const seenByInsider = expectStatus(
+        await insider.client.get('/api/tags/XX%20Plan/threads'),
+        200,
+      );
+      expect(titlesOf(seenByInsider)).toEqual([
+        'Other group planning?',
+        'Public planning tips?',
+        'Secret merger plans?',
+      ]);
+    });
+
+    it('hides the author of an anonymous question, as group lists do', async () => {
+      const asker = await ctx().newUser();
+      const reader = await ctx().newUser();
+      const group = await ctx().newGroup(asker);
+      await ctx().newThread(asker, group.slug, { tags: ['xx-anon'], anonymous: true });
+      const [seen] = expectStatus(await reader.client.get('/api/tags/xx-anon/threads'), 200).items;
+      expect(seen.author).toBeNull();
+      const [own] = expectStatus(await asker.client.get('/api/tags/xx-anon/threads'), 200).items;
+      expect(own.author.id).toBe(asker.id);
+    });
+
+    it('pages with a cursor, and refuses a forged one', async () => {
+      const user = await ctx().newUser();
+      const group = await ctx().newGroup(user);
+      for (let i = 0; i < 3; i++) await ctx().newThread(user, group.slug, { tags: ['xx-paged'] });
+      const first = expectStatus(await user.client.get('/api/tags/xx-paged/threads?limit=2'), 200);
+      expect(first.items).toHaveLength(2);
+      const second = expectStatus(
+        await user.client.get(`/api/tags/xx-paged/threads?limit=2&cursor=${first.nextCursor}`),
+        200,
+      );
+      expect(second.items).toHaveLength(1);
+      expect(second.nextCursor).toBeNull();
+      const ids = [...first.items, ...second.items].map((t: { id: number }) => t.id);
+      expect(new Set(ids).size).toBe(3);
+      const forged = await user.client.get('/api/tags/xx-paged/threads?cursor=bm9wZQ');
+      expect(forged.status).toBe(400);
+      expect(forged.body.error.code).toBe('invalid_cursor');
+    });
+
+    it('answers an empty list for an unknown tag, a 400 for no tag at all, a 401 signed out', async () => {
+      const user = await ctx().newUser();
+      expect(
+        expectStatus(await user.client.get('/api/tags/never-used/threads'), 200).items,
+      ).toEqual([]);
+      expect((await user.client.get('/api/tags/!!!/threads')).status).toBe(400);
+      expect((await ctx().anonymous.get('/api/tags/anything/threads')).status).toBe(401);
+    });
+  });
 });

@@ -1,6 +1,13 @@
 // Reading threads: a thread page (two prepared queries run together: the thread head, and its posts
 // with their authors and the viewer's votes) and a group's lists with keyset cursors.
-import type { Post, Thread, ThreadDetail, ThreadList, ThreadListQuery } from '@serendip/contracts';
+import type {
+  Post,
+  TaggedThreadsQuery,
+  Thread,
+  ThreadDetail,
+  ThreadList,
+  ThreadListQuery,
+} from '@serendip/contracts';
 import type { Database } from '@serendip/db';
 import { excerpt } from '@serendip/markdown';
 import { invalid } from '../../errors.ts';
@@ -19,6 +26,7 @@ import { threadNotFound } from './thread-access.ts';
 import {
   EXCERPT_SOURCE_LENGTH,
   selectThreadHead,
+  selectTaggedThreadPage,
   selectThreadPage,
   type ThreadHeadRow,
   type ThreadSortKey,
@@ -159,5 +167,43 @@ export async function listGroupThreads(
     limit,
     (row) => toThread(row, viewContext(viewer, row, moderates), row.openingHtml),
     (last) => [sort, last.sortKey, last.id],
+  );
+}
+
+/**
+ * The threads carrying a tag in every group the viewer may read (a tag's page), latest activity
+ * first. An unknown tag is simply an empty list: tags exist only through their threads and people.
+ */
+export async function listTaggedThreads(
+  db: Database,
+  viewer: Viewer,
+  tag: string,
+  query: TaggedThreadsQuery,
+): Promise<ThreadList> {
+  const limit = query.limit ?? 20;
+  const tagSlug = normalizeTag(tag);
+  if (tagSlug === '') throw invalid('slug', `"${tag}" is not a usable tag.`);
+  const after = query.cursor
+    ? decodeCursor<[string, number]>(
+        query.cursor,
+        ([key, id, ...rest]) =>
+          typeof key === 'string' && isTimestampText(key) && isRowId(id) && rest.length === 0,
+      )
+    : undefined;
+  const rows = await selectTaggedThreadPage(db, viewer, {
+    tagSlug,
+    limit,
+    ...(after ? { after: { key: after[0], id: after[1] } } : {}),
+  });
+  return pageOf(
+    rows,
+    limit,
+    (row) =>
+      toThread(
+        row,
+        viewContext(viewer, row, moderatesWith(viewer, row.membership)),
+        row.openingHtml,
+      ),
+    (last) => [last.sortKey, last.id],
   );
 }

@@ -17,6 +17,8 @@ import {
 } from '@serendip/db';
 import { userSummaryColumns } from '../users/users.queries.ts';
 import { preparedOnce } from '@serendip/db';
+import type { Viewer } from '../../plugins/session.ts';
+import { groupReadableBy } from '../groups/groups.access.ts';
 import type { ThreadRow } from './thread-access.ts';
 
 /** Enough HTML for a 200-character excerpt; parsing a whole long post for it would be waste. */
@@ -191,6 +193,53 @@ export async function selectThreadPage(db: Database, filter: ThreadPageFilter) {
 }
 
 export type ThreadPageRow = Awaited<ReturnType<typeof selectThreadPage>>[number];
+
+export interface TaggedThreadPageFilter {
+  tagSlug: string;
+  /** Keyset position: last activity as exact text and the id. */
+  after?: { key: string; id: number };
+  limit: number;
+}
+
+/**
+ * One page (plus one row) of the threads carrying a tag, across every group the viewer may read,
+ * latest activity first, with the viewer's membership of each thread's group (anonymity rules).
+ * Readability is a condition of the query, never a filter applied to its results.
+ */
+export async function selectTaggedThreadPage(
+  db: Database,
+  viewer: Viewer,
+  filter: TaggedThreadPageFilter,
+) {
+  const conditions: SQL[] = [
+    isNull(threads.deletedAt),
+    groupReadableBy(viewer),
+    sql`exists (select 1 from ${threadTags} inner join ${tags} on ${tags.id} = ${threadTags.tagId}
+      where ${threadTags.threadId} = ${threads.id} and ${tags.slug} = ${filter.tagSlug})`,
+  ];
+  if (filter.after) {
+    conditions.push(
+      sql`(${threads.lastActivityAt}, ${threads.id}) < (${filter.after.key}::timestamptz, ${filter.after.id}::int)`,
+    );
+  }
+  return db
+    .select({
+      ...threadColumns,
+      openingHtml: openingExcerptSource,
+      membership: memberships.role,
+      sortKey: sql<string>`${threads.lastActivityAt}::text`,
+    })
+    .from(threads)
+    .innerJoin(groups, eq(groups.id, threads.groupId))
+    .innerJoin(users, eq(users.id, threads.authorId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.groupId, groups.id), eq(memberships.userId, viewer.id)),
+    )
+    .where(and(...conditions))
+    .orderBy(sql`${threads.lastActivityAt} desc nulls last`, sql`${threads.id} desc nulls last`)
+    .limit(filter.limit + 1);
+}
 
 export async function insertThread(
   db: Executor,

@@ -37,12 +37,37 @@ export function localeFromAcceptLanguage(header: string | null): Locale | null {
   return ranked.map(({ language }) => language).find(isLocale) ?? null;
 }
 
+/**
+ * Intl objects are slow to build (tens of microseconds each) and a thread page formats hundreds of
+ * dates and numbers, so each locale builds its formatters once.
+ */
+function cachedPerLocale<T>(build: (intlLocale: string) => T): (locale: Locale) => T {
+  const cache = new Map<Locale, T>();
+  return (locale) => {
+    let value = cache.get(locale);
+    if (value === undefined) {
+      value = build(INTL_LOCALE[locale]);
+      cache.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const pluralRules = cachedPerLocale((intlLocale) => new Intl.PluralRules(intlLocale));
+const numberFormat = cachedPerLocale((intlLocale) => new Intl.NumberFormat(intlLocale));
+const dateFormat = cachedPerLocale(
+  (intlLocale) => new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium' }),
+);
+const dateTimeFormat = cachedPerLocale(
+  (intlLocale) => new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+
 function interpolate(template: string, params: Params | undefined, locale: Locale): string {
   let text = template;
   // "one|other" forms are chosen by the `count` parameter, with the language's plural rules.
   if (text.includes('|') && params && typeof params.count === 'number') {
     const [one = '', other = one] = text.split('|');
-    const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(params.count);
+    const rule = pluralRules(locale).select(params.count);
     text = rule === 'one' ? one : other;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -53,7 +78,7 @@ function interpolate(template: string, params: Params | undefined, locale: Local
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function formatDate(
@@ -62,10 +87,7 @@ export function formatDate(
   style: 'date' | 'datetime' = 'date',
 ): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: 'medium',
-    ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
-  }).format(date);
+  return (style === 'datetime' ? dateTimeFormat : dateFormat)(locale).format(date);
 }
 
 export interface Translator {
@@ -77,7 +99,7 @@ export interface Translator {
   date(value: string | Date, style?: 'date' | 'datetime'): string;
 }
 
-export function translator(locale: Locale): Translator {
+function buildTranslator(locale: Locale): Translator {
   const { messages, errors } = dictionaries[locale];
   return {
     locale,
@@ -87,4 +109,16 @@ export function translator(locale: Locale): Translator {
     number: (value) => formatNumber(locale, value),
     date: (value, style) => formatDate(locale, value, style),
   };
+}
+
+const built = new Map<Locale, Translator>();
+
+/** One translator per language, shared: components ask for it on every string. */
+export function translator(locale: Locale): Translator {
+  let found = built.get(locale);
+  if (!found) {
+    found = buildTranslator(locale);
+    built.set(locale, found);
+  }
+  return found;
 }

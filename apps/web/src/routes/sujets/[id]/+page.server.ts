@@ -7,6 +7,8 @@ import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
+import { toPostView } from '$lib/post-view';
+import { previewOf } from '$lib/server/preview';
 import type { Actions, PageServerLoad } from './$types';
 
 function threadIdOf(param: string): number {
@@ -24,8 +26,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const found = await locals.api.get<ThreadDetail>(`/threads/${id}`);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
-  const detail = dataOrError(found);
-  return { detail, realtimeSince: cursor?.ok ? cursor.data.lastEventId : null };
+  const { posts, ...rest } = dataOrError(found);
+  return {
+    detail: { ...rest, posts: posts.map(toPostView) },
+    realtimeSince: cursor?.ok ? cursor.data.lastEventId : null,
+  };
 };
 
 interface Failure {
@@ -145,6 +150,22 @@ export const actions: Actions = {
       });
     }
     redirect(303, paths.post(threadId, result.data.id));
+  },
+
+  /** Without JavaScript, "Preview" posts the answer here: it comes back typed, with its preview. */
+  preview: async (event) => {
+    const { form } = await formOf(event);
+    const body = rawField(form, 'body');
+    const { preview, message } = await previewOf(event.locals.api, body, event.locals.i18n);
+    const outcome: Failure & { preview: string | null } = {
+      action: 'reply',
+      postId: null,
+      errors: {},
+      values: { body },
+      preview,
+      message: message ?? '',
+    };
+    return outcome;
   },
 
   follow: async (event) => {

@@ -1,8 +1,11 @@
 // Asking in a group: a plain form post (works without JavaScript) checked here first, then by the
-// API, whose field errors come back next to the right input; success goes to the new thread.
+// API, whose field errors come back next to the right input; success goes to the new thread. The
+// preview action renders the body without JavaScript; with it, the editor previews as you type.
 import { fail, redirect } from '@sveltejs/kit';
 import type { CreateThreadBody, Group, ThreadDetail, ThreadKind } from '@serendip/contracts';
 import { dataOrError } from '$lib/api';
+import { previewOf } from '$lib/server/preview';
+import { tagsOf } from '$lib/tags';
 import { hasErrors, rawField, textField, translateFieldErrors, type FieldErrors } from '$lib/forms';
 import type { Translator } from '$lib/i18n';
 import { paths, signInThenBackTo } from '$lib/paths';
@@ -24,14 +27,6 @@ interface AskValues {
   anonymous: boolean;
 }
 
-/** "Gestion de projet, audit," -> ["Gestion de projet", "audit"]; the API normalises them. */
-function tagsOf(text: string): string[] {
-  return text
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-}
-
 function check(values: AskValues, i18n: Translator): FieldErrors {
   const errors: FieldErrors = {};
   if (values.kind !== 'question' && values.kind !== 'discussion')
@@ -46,17 +41,28 @@ function check(values: AskValues, i18n: Translator): FieldErrors {
   return errors;
 }
 
+function valuesOf(form: FormData): AskValues {
+  return {
+    kind: textField(form, 'kind'),
+    title: textField(form, 'title'),
+    body: rawField(form, 'body'),
+    tags: textField(form, 'tags'),
+    anonymous: form.get('anonymous') === 'on',
+  };
+}
+
 export const actions: Actions = {
-  default: async ({ request, locals, params, url }) => {
+  /** Without JavaScript, "Preview" posts the whole form here: it comes back filled, with the preview. */
+  preview: async ({ request, locals, url }) => {
     if (!locals.user) redirect(303, signInThenBackTo(url));
-    const form = await request.formData();
-    const values: AskValues = {
-      kind: textField(form, 'kind'),
-      title: textField(form, 'title'),
-      body: rawField(form, 'body'),
-      tags: textField(form, 'tags'),
-      anonymous: form.get('anonymous') === 'on',
-    };
+    const values = valuesOf(await request.formData());
+    const preview = await previewOf(locals.api, values.body, locals.i18n);
+    return { values, errors: {}, ...preview };
+  },
+
+  ask: async ({ request, locals, params, url }) => {
+    if (!locals.user) redirect(303, signInThenBackTo(url));
+    const values = valuesOf(await request.formData());
     const errors = check(values, locals.i18n);
     if (hasErrors(errors)) {
       return fail(400, { values, errors, message: locals.i18n.t('form.fixErrors') });
