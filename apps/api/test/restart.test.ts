@@ -72,5 +72,6 @@ describe('restart', () => {
     } finally {
       await second.close();
     }
-  });
+    // A new PGlite folder runs initdb and every migration: tens of seconds on a busy 2-core box.
+  }, 120_000);
 });

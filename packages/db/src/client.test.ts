@@ -33,5 +33,6 @@ describe('database client', () => {
     const rows = await second.db.select().from(groups).where(eq(groups.slug, 'jazz'));
     await second.close();
     expect(rows.map((row) => row.name)).toEqual(['Jazz']);
-  });
+    // A new PGlite folder runs initdb and every migration: tens of seconds on a busy 2-core box.
+  }, 120_000);
 });
