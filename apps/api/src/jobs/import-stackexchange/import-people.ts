@@ -83,12 +83,10 @@ export function peopleToImport(
   const byId = new Map(dumpUsers.map((user) => [user.id, user]));
   return [...authors].map(([externalId, firstSeen]) => {
     const user = byId.get(externalId);
-    if (user)
-      return {
-        externalId,
-        displayName: user.displayName || `user${externalId}`,
-        createdAt: user.createdAt,
-      };
+    if (user) {
+      const displayName = user.displayName || `user${externalId}`;
+      return { externalId, displayName, createdAt: user.createdAt };
+    }
     const name = externalId.startsWith('name:') ? externalId.slice(5) : 'Deleted user';
     return { externalId, displayName: name, createdAt: firstSeen };
   });

@@ -52,11 +52,9 @@ export async function saveMappings(
     .values(rows.map((row) => ({ ...row, source, entity })))
     .onConflictDoUpdate({
       target: [importMappings.source, importMappings.entity, importMappings.externalId],
-      set: { contentHash: sqlExcluded('content_hash'), importedAt: new Date() },
+      set: { contentHash: sql.raw('excluded.content_hash'), importedAt: new Date() },
     });
 }
-
-const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
 /** Splits `items` into slices of `size`: one transaction per slice. */
 export function* batches<T>(items: readonly T[], size: number): Generator<T[]> {

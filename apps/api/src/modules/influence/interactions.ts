@@ -31,11 +31,16 @@ interface InteractionRow {
   tags: string[] | null;
 }
 
-/** A thread's tag slugs, for interactions about it (tag scopes see votes and acceptances too). */
-const threadTagsOf = (
-  threadId: SQL,
-) => sql`(select coalesce(array_agg(g.slug order by g.slug), '{}')
-  from thread_tags tt join tags g on g.id = tt.tag_id where tt.thread_id = ${threadId})`;
+/**
+ * Each thread's tag slugs, aggregated once per query and joined (a subquery per row cost seconds
+ * on a few thousand interactions): interactions about a thread carry its tags.
+ */
+const withThreadTags = sql`with thread_tag_lists as (
+    select tt.thread_id, array_agg(g.slug order by g.slug) as tags
+    from thread_tags tt join tags g on g.id = tt.tag_id group by tt.thread_id
+  )`;
+const joinThreadTags = sql`left join thread_tag_lists tl on tl.thread_id = t.id`;
+const tagsOfThread = sql`coalesce(tl.tags, '{}')`;
 
 /**
  * The asker of an anonymous question is never named: their side of the question is a stand-in
@@ -49,37 +54,40 @@ const livePost = sql`p.deleted_at is null and p.state = 'published'`;
 
 function interactionQueries(until: Date | undefined, includeOpeningVotes: boolean): SQL[] {
   const before = (column: SQL) => (until ? sql`and ${column} < ${until.toISOString()}` : sql``);
-  const tagsOfThread = threadTagsOf(sql`t.id`);
   const votedPosts = includeOpeningVotes ? sql`true` : sql`p.kind <> 'opening'`;
   return [
-    sql`select 'question' as kind, ${askerOf} as actor, ${askerOf} as target, t.created_at as at,
-        t.group_id, null::int as weight, ${tagsOfThread} as tags
-      from threads t where t.kind = 'question' and ${liveThread} ${before(sql`t.created_at`)}`,
+    sql`${withThreadTags} select 'question' as kind, ${askerOf} as actor, ${askerOf} as target,
+        t.created_at as at, t.group_id, null::int as weight, ${tagsOfThread} as tags
+      from threads t ${joinThreadTags} where t.kind = 'question' and ${liveThread} ${before(sql`t.created_at`)}`,
     // Answers to questions, and replies in discussions (the package's `reply`). Replies under a
     // question (imported comments) are clarifications, not help given: they are left out.
-    sql`select case when p.kind = 'answer' then 'answer' else 'reply' end as kind,
+    sql`${withThreadTags} select case when p.kind = 'answer' then 'answer' else 'reply' end as kind,
         p.author_id::text as actor, ${askerOf} as target, p.created_at as at, t.group_id,
         null::int as weight, ${tagsOfThread} as tags
-      from posts p join threads t on t.id = p.thread_id
+      from posts p join threads t on t.id = p.thread_id ${joinThreadTags}
       where (p.kind = 'answer' or (p.kind = 'reply' and t.kind = 'discussion'))
         and ${livePost} and ${liveThread} ${before(sql`p.created_at`)}`,
     // Votes of members (the voter is known, never shown: scores only count them).
-    sql`select 'vote' as kind, v.user_id::text as actor, p.author_id::text as target,
-        v.created_at as at, t.group_id, v.value::int as weight, ${tagsOfThread} as tags
+    sql`${withThreadTags} select 'vote' as kind, v.user_id::text as actor,
+        p.author_id::text as target, v.created_at as at, t.group_id, v.value::int as weight,
+        ${tagsOfThread} as tags
       from votes v join posts p on p.id = v.post_id join threads t on t.id = p.thread_id
+        ${joinThreadTags}
       where ${votedPosts} and ${livePost} and ${liveThread} ${before(sql`v.created_at`)}`,
     // Imported votes name no voter: each is its own anonymous voter, so every vote counts once.
-    sql`select 'vote' as kind, 'anonymous-voter:' || iv.id as actor, p.author_id::text as target,
-        iv.created_at as at, t.group_id, iv.value::int as weight, ${tagsOfThread} as tags
+    sql`${withThreadTags} select 'vote' as kind, 'anonymous-voter:' || iv.id as actor,
+        p.author_id::text as target, iv.created_at as at, t.group_id, iv.value::int as weight,
+        ${tagsOfThread} as tags
       from imported_votes iv join posts p on p.id = iv.post_id join threads t on t.id = p.thread_id
+        ${joinThreadTags}
       where iv.kind in ('up', 'down') and ${votedPosts} and ${livePost} and ${liveThread}
         ${before(sql`iv.created_at`)}`,
     // The current acceptance of each thread, dated by the acceptance event (or the imported
     // acceptance vote); without either, by the answer itself.
-    sql`select 'accept' as kind, ${askerOf} as actor, p.author_id::text as target,
+    sql`${withThreadTags} select 'accept' as kind, ${askerOf} as actor, p.author_id::text as target,
         coalesce(accepted.at, imported.at, p.created_at) as at, t.group_id, null::int as weight,
         ${tagsOfThread} as tags
-      from threads t join posts p on p.id = t.accepted_post_id
+      from threads t join posts p on p.id = t.accepted_post_id ${joinThreadTags}
       left join (
         select (payload->>'threadId')::int as thread_id, (payload->>'acceptedPostId')::int as post_id,
           max(created_at) as at
@@ -91,9 +99,10 @@ function interactionQueries(until: Date | undefined, includeOpeningVotes: boolea
       ) imported on imported.post_id = p.id
       where ${livePost} and ${liveThread}
         ${before(sql`coalesce(accepted.at, imported.at, p.created_at)`)}`,
-    sql`select 'rating' as kind, th.from_user_id::text as actor, th.to_user_id::text as target,
-        th.created_at as at, t.group_id, th.rating::int as weight, ${tagsOfThread} as tags
-      from thanks th join threads t on t.id = th.thread_id
+    sql`${withThreadTags} select 'rating' as kind, th.from_user_id::text as actor,
+        th.to_user_id::text as target, th.created_at as at, t.group_id, th.rating::int as weight,
+        ${tagsOfThread} as tags
+      from thanks th join threads t on t.id = th.thread_id ${joinThreadTags}
       where ${liveThread} ${before(sql`th.created_at`)}`,
   ];
 }
