@@ -66,6 +66,45 @@ async function settleFlags(tx: Executor, postId: number, upheld: boolean): Promi
   return rows.map((row) => row.flaggerId);
 }
 
+interface DecisionNotice {
+  item: ItemRow;
+  loaded: Awaited<ReturnType<typeof loadPostOf>>;
+  body: DecisionBody;
+  suspendedUntil: string | null;
+  flaggers: number[];
+  /** Whether the post was taken down (flags upheld) or stays (flags dismissed). */
+  removed: boolean;
+}
+
+/** The author learns the decision (clause, message, end date); each flagger learns the outcome. */
+async function tellPeopleConcerned(tx: Executor, notice: DecisionNotice): Promise<void> {
+  const { item, loaded, body } = notice;
+  const where = { threadId: loaded?.post.threadId ?? null, postId: loaded?.post.id ?? null };
+  await notifyModeration(tx, {
+    userId: item.subjectUserId,
+    actorId: null,
+    ...where,
+    data: {
+      decision: body.decision,
+      clause: body.clause ?? null,
+      message: body.message ?? '',
+      ...(notice.suspendedUntil ? { suspendedUntil: notice.suspendedUntil } : {}),
+      ...(loaded ? { title: loaded.threadTitle } : {}),
+    },
+  });
+  for (const flaggerId of notice.flaggers) {
+    await notifyModeration(tx, {
+      userId: flaggerId,
+      actorId: null,
+      ...where,
+      data: {
+        flagOutcome: notice.removed ? 'upheld' : 'dismissed',
+        title: loaded?.threadTitle ?? '',
+      },
+    });
+  }
+}
+
 async function decideInTransaction(
   tx: Executor,
   viewer: Viewer,
@@ -141,29 +180,14 @@ async function decideInTransaction(
     after,
     note: body.message ?? '',
   });
-  const notice = {
-    decision: body.decision,
-    clause: body.clause ?? null,
-    message: body.message ?? '',
-    ...(after.endsAt ? { suspendedUntil: after.endsAt } : {}),
-    ...(loaded ? { title: loaded.threadTitle } : {}),
-  };
-  await notifyModeration(tx, {
-    userId: item.subjectUserId,
-    actorId: viewer.id,
-    threadId: loaded?.post.threadId ?? null,
-    postId: loaded?.post.id ?? null,
-    data: notice,
+  await tellPeopleConcerned(tx, {
+    item,
+    loaded,
+    body,
+    suspendedUntil: (after.endsAt as string | null | undefined) ?? null,
+    flaggers,
+    removed,
   });
-  for (const flaggerId of flaggers) {
-    await notifyModeration(tx, {
-      userId: flaggerId,
-      actorId: viewer.id,
-      threadId: loaded?.post.threadId ?? null,
-      postId: loaded?.post.id ?? null,
-      data: { flagOutcome: removed ? 'upheld' : 'dismissed', title: loaded?.threadTitle ?? '' },
-    });
-  }
   await queueEvent(tx, 'moderation.item_resolved', {
     itemId,
     groupId: item.groupId,

@@ -75,6 +75,9 @@ describe('moderation: screening new posts', () => {
           (entry: { id: number }) => entry.id,
         );
       expect(await listed(reader)).not.toContain(thread.id);
+      const groupThreads = async () =>
+        expectStatus(await reader.client.get(`/api/groups/${group.slug}`), 200).threadCount;
+      expect(await groupThreads()).toBe(0);
       expect((await reader.client.get(`/api/threads/${thread.id}`)).status).toBe(404);
       expectStatus(await newcomer.client.get(`/api/threads/${thread.id}`), 200);
       expectStatus(await owner.client.get(`/api/threads/${thread.id}`), 200);
@@ -82,6 +85,7 @@ describe('moderation: screening new posts', () => {
       const item = await itemOfPost(moderator, posts[0].id);
       expectStatus(await decide(moderator, item.id, { decision: 'approve' }), 200);
       expect(await listed(reader)).toContain(thread.id);
+      expect(await groupThreads()).toBe(1);
       expectStatus(await reader.client.get(`/api/threads/${thread.id}`), 200);
     });
 

@@ -4,6 +4,8 @@
 import { events, notifications, threads, users, type Executor } from '@serendip/db';
 import { eq, sql } from 'drizzle-orm';
 import { queueSearchUpdates, recordEvent } from '../../write-path.ts';
+import { adjustTagThreadCounts } from '../tags/tags.queries.ts';
+import { adjustGroupThreadCount, selectThreadTagIds } from '../threads/threads.queries.ts';
 
 export async function queueEvent(
   tx: Executor,
@@ -14,8 +16,8 @@ export async function queueEvent(
 }
 
 /**
- * A post became visible or invisible: readers of the thread and the search index learn it, and a
- * thread's answer count follows its published answers (a held answer was never counted).
+ * A post became visible or invisible: readers of the thread and the search index learn it, and
+ * the counters follow what is published: a thread's answers, a group's and a tag's questions.
  */
 export async function postVisibilityChanged(
   tx: Executor,
@@ -25,11 +27,19 @@ export async function postVisibilityChanged(
 ): Promise<void> {
   const wasPublished = post.state === 'published';
   const isPublished = state === 'published';
-  if (post.kind === 'answer' && wasPublished !== isPublished) {
-    await tx
-      .update(threads)
-      .set({ answerCount: sql`greatest(${threads.answerCount} + ${isPublished ? 1 : -1}, 0)` })
-      .where(eq(threads.id, post.threadId));
+  if (wasPublished !== isPublished) {
+    const delta = isPublished ? 1 : -1;
+    if (post.kind === 'answer') {
+      await tx
+        .update(threads)
+        .set({ answerCount: sql`greatest(${threads.answerCount} + ${delta}, 0)` })
+        .where(eq(threads.id, post.threadId));
+    }
+    // A question's group and tags count it only while it is published.
+    if (post.kind === 'opening') {
+      await adjustGroupThreadCount(tx, post.groupId, delta);
+      await adjustTagThreadCounts(tx, await selectThreadTagIds(tx, post.threadId), delta);
+    }
   }
   await recordEvent(tx, {
     type: 'post.moderated',

@@ -70,8 +70,11 @@ export async function createThread(
     });
     const tagIds = (await upsertTags(tx, tagSlugs)).map((tag) => tag.id);
     await insertThreadTags(tx, thread.id, tagIds);
-    await adjustTagThreadCounts(tx, tagIds, 1);
-    await adjustGroupThreadCount(tx, thread.groupId, 1);
+    // A held question is counted when a moderator publishes it (see postVisibilityChanged).
+    if (!screening.held) {
+      await adjustTagThreadCounts(tx, tagIds, 1);
+      await adjustGroupThreadCount(tx, thread.groupId, 1);
+    }
     await addFollow(tx, viewer.id, 'thread', thread.id);
     const actorId = actorOf(thread, viewer.id);
     // A held question mentions nobody yet: the mention notices would show what is not published.
@@ -213,8 +216,11 @@ export async function removeThread(tx: Executor, access: ThreadAccess, viewer: V
   const { thread } = access;
   if (!(await markThreadDeleted(tx, thread.id)))
     throw new DomainError('thread_not_found', 'No such thread.');
-  await adjustGroupThreadCount(tx, thread.groupId, -1);
-  await adjustTagThreadCounts(tx, await selectThreadTagIds(tx, thread.id), -1);
+  // Only a published question was counted (held, rejected or hidden ones are not).
+  if ((await selectOpeningPost(tx, thread.id))?.state === 'published') {
+    await adjustGroupThreadCount(tx, thread.groupId, -1);
+    await adjustTagThreadCounts(tx, await selectThreadTagIds(tx, thread.id), -1);
+  }
   await recordEvent(tx, {
     type: 'thread.deleted',
     topics: threadTopics(thread),
