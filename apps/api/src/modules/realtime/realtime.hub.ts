@@ -300,7 +300,8 @@ export class RealtimeHub {
         continue;
       }
       connection.alive = false;
-      connection.socket.ping();
+      // ping() throws on a socket that is already closing.
+      if (connection.socket.readyState === OPEN) connection.socket.ping();
     }
   }
 }
