@@ -255,6 +255,8 @@ function printRows(rows: Row[]): void {
     'p95 ms',
     'p99 ms',
     'max ms',
+    'post p50 ms',
+    'spread p95 ms',
     'delivered',
     'KB/conn',
   ];
