@@ -321,7 +321,7 @@ function serializeEvent(row: EventRow, topics: string[]): Buffer {
     id: row.id,
     event: row.type,
     topics,
-    payload: publicPayload(row),
+    payload: publicPayload(row, topics),
     at: row.createdAt.toISOString(),
   });
   return Buffer.from(message);
