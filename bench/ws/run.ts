@@ -30,6 +30,8 @@ interface Row {
   maxMs: number;
   /** The post request's own round trip (the write, notifications, commit), median. */
   postP50Ms: number;
+  /** From the first socket that got a post's event to the last, p95 over posts: the fan-out. */
+  spreadMs: number;
   delivered: number;
   expected: number;
   kbPerConnection: number;
@@ -74,6 +76,7 @@ function percentile(sorted: number[], fraction: number): number {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
 interface Site {
   cookie: string;
@@ -200,6 +203,7 @@ async function fanOut(
 ): Promise<Row> {
   const latencies: number[] = [];
   const postTimes: number[] = [];
+  const spreads: number[] = [];
   let delivered = 0;
   for (let post = 0; post < POSTS; post += 1) {
     await Promise.all(
@@ -216,7 +220,10 @@ async function fanOut(
       site,
     );
     postTimes.push(now() - sentAt);
-    for (const result of await Promise.all(results)) {
+    const received = await Promise.all(results);
+    const arrivals = received.flatMap((result) => result.times);
+    if (arrivals.length > 0) spreads.push(Math.max(...arrivals) - Math.min(...arrivals));
+    for (const result of received) {
       const wrong = result.postIds.filter((id) => id !== created.body.id);
       if (wrong.length > 0) throw new Error(`sockets saw other posts: ${wrong.join(', ')}`);
       delivered += result.times.length;
@@ -232,12 +239,8 @@ async function fanOut(
     p95Ms: round(percentile(latencies, 0.95)),
     p99Ms: round(percentile(latencies, 0.99)),
     maxMs: round(latencies.at(-1) ?? NaN),
-    postP50Ms: round(
-      percentile(
-        postTimes.sort((a, b) => a - b),
-        0.5,
-      ),
-    ),
+    postP50Ms: round(percentile(sorted(postTimes), 0.5)),
+    spreadMs: round(percentile(sorted(spreads), 0.95)),
     delivered,
     expected: sockets * POSTS,
     kbPerConnection: round(kbPerConnection),
@@ -252,6 +255,8 @@ function printRows(rows: Row[]): void {
     'p95 ms',
     'p99 ms',
     'max ms',
+    'post p50 ms',
+    'spread p95 ms',
     'delivered',
     'KB/conn',
   ];
@@ -263,6 +268,7 @@ function printRows(rows: Row[]): void {
     String(row.p99Ms),
     String(row.maxMs),
     String(row.postP50Ms),
+    String(row.spreadMs),
     `${row.delivered}/${row.expected} (${round((100 * row.delivered) / row.expected)}%)`,
     String(row.kbPerConnection),
   ]);
@@ -287,6 +293,7 @@ async function main(): Promise<void> {
     figures[`${key}_p95_ms`] = row.p95Ms;
     figures[`${key}_p99_ms`] = row.p99Ms;
     figures[`${key}_post_p50_ms`] = row.postP50Ms;
+    figures[`${key}_spread_p95_ms`] = row.spreadMs;
     figures[`${key}_delivered_pct`] = round((100 * row.delivered) / row.expected);
     figures[`${key}_kb_per_connection`] = row.kbPerConnection;
   }

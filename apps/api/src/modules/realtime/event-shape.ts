@@ -28,15 +28,26 @@ function isSmallValue(value: unknown): value is Primitive | Primitive[] {
   return Array.isArray(value) && value.length <= 200 && value.every((item) => isSmallValue(item));
 }
 
+/** Ids of content anyone reading the topic may look up; other ids (people) only in queues. */
+const contentIds = new Set(['postId', 'threadId', 'groupId', 'postIds', 'threadIds']);
+
+const isModerationTopic = (topic: string) =>
+  topic === 'moderation' || topic.startsWith('moderation:');
+
 /**
- * The payload sent for an event. Types the hub does not know (moderation's, future ones) keep only
- * their numeric ids ('postId', 'flagIds'...): enough to refetch, nothing that could leak.
+ * The payload sent for an event to sockets that got it through `topics`. Types the hub does not
+ * know (moderation's, future ones) keep only numeric ids: content ids for everyone ('postId'...),
+ * any id ('flagId', 'reporterId') when it only reaches moderation queues, whose readers are staff
+ * or the group's moderators. Enough to refetch through the HTTP API, nothing that could leak.
  */
-export function publicPayload(row: EventRow): Record<string, unknown> {
+export function publicPayload(row: EventRow, topics: readonly string[]): Record<string, unknown> {
   const fields = allowedFields[row.type];
+  const forModerators = topics.length > 0 && topics.every(isModerationTopic);
   const shaped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row.payload)) {
-    const allowed = fields ? fields.includes(key) : isIdField(key, value);
+    const allowed = fields
+      ? fields.includes(key)
+      : isIdField(key, value) && (forModerators || contentIds.has(key));
     if (allowed && isSmallValue(value)) shaped[key] = value;
   }
   return shaped;

@@ -39,7 +39,7 @@ class Connection {
   /** Subscribed topic -> the group guarding it (re-checked when that group's membership changes). */
   readonly subscriptions = new Map<string, number | null>();
   /** Events held back while missed ones are replayed, so the socket sees ids in order. */
-  held: { id: number; data: string }[] | null = null;
+  held: { id: number; data: Buffer }[] | null = null;
   lastSentId = 0;
   alive = true;
   private tokens: number;
@@ -111,7 +111,7 @@ export class RealtimeHub {
           else recipients.set(connection, [topic]);
         }
       }
-      const serialized = new Map<string, string>();
+      const serialized = new Map<string, Buffer>();
       for (const [connection, topics] of recipients) {
         const key = topics.join(' ');
         let data = serialized.get(key);
@@ -256,7 +256,7 @@ export class RealtimeHub {
     return true;
   }
 
-  private deliver(connection: Connection, id: number, data: string): void {
+  private deliver(connection: Connection, id: number, data: Buffer): void {
     if (id <= connection.lastSentId) return;
     if (connection.held) {
       connection.held.push({ id, data });
@@ -267,11 +267,11 @@ export class RealtimeHub {
   }
 
   private send(connection: Connection, message: RealtimeServerMessage): void {
-    this.transmit(connection, JSON.stringify(message));
+    this.transmit(connection, Buffer.from(JSON.stringify(message)));
   }
 
   /** Sends unless the socket is closed; a socket whose queue is already too long is dropped. */
-  private transmit(connection: Connection, data: string): void {
+  private transmit(connection: Connection, data: Buffer): void {
     const { socket } = connection;
     if (socket.readyState !== OPEN) return;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
@@ -281,7 +281,8 @@ export class RealtimeHub {
       this.forget(connection);
       return;
     }
-    socket.send(data);
+    // Encoded once per event, sent as a text frame to every socket.
+    socket.send(data, { binary: false });
   }
 
   private forget(connection: Connection): void {
@@ -299,7 +300,8 @@ export class RealtimeHub {
         continue;
       }
       connection.alive = false;
-      connection.socket.ping();
+      // ping() throws on a socket that is already closing.
+      if (connection.socket.readyState === OPEN) connection.socket.ping();
     }
   }
 }
@@ -313,13 +315,14 @@ function parseMessage(text: string): RealtimeClientMessage | undefined {
   }
 }
 
-function serializeEvent(row: EventRow, topics: string[]): string {
-  return JSON.stringify({
+function serializeEvent(row: EventRow, topics: string[]): Buffer {
+  const message = JSON.stringify({
     type: 'event',
     id: row.id,
     event: row.type,
     topics,
-    payload: publicPayload(row),
+    payload: publicPayload(row, topics),
     at: row.createdAt.toISOString(),
   });
+  return Buffer.from(message);
 }

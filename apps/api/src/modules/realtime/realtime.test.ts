@@ -167,6 +167,51 @@ describe('realtime hub', () => {
     expect(raw).not.toMatch(new RegExp(`"(authorId|actorId|userId)":${asker.id}\\b`));
   });
 
+  it('sends moderation events to staff only, with nothing but ids for types it does not know', async () => {
+    const staff = await ctx().newUser({ role: 'moderator' });
+    const member = await ctx().newUser();
+    const group = await ctx().newGroup(member);
+    const { thread } = await ctx().newThread(member, group.slug);
+    const staffSocket = await open(staff);
+    const memberSocket = await open(member);
+    await staffSocket.subscribe(['moderation', `thread:${thread.id}`]);
+    await memberSocket.subscribe([`thread:${thread.id}`]);
+
+    // As the moderation module writes them: a hidden post leaves only its ids in the payload.
+    await ctx()
+      .db.insert(events)
+      .values({
+        type: 'post.hidden',
+        topics: ['moderation', `thread:${thread.id}`],
+        actorId: staff.id,
+        payload: {
+          postId: 41,
+          threadId: thread.id,
+          reporterId: member.id,
+          reason: 'insulte',
+          bodyHtml: '<p>secret</p>',
+        },
+      });
+    await ctx()
+      .db.insert(events)
+      .values({
+        type: 'flag.created',
+        topics: ['moderation'],
+        payload: { flagId: 7, postId: 41, note: 'private note', reporterId: member.id },
+      });
+    const flag = await staffSocket.waitForEvent('flag.created');
+    expect(flag.payload).toEqual({ flagId: 7, postId: 41, reporterId: member.id });
+    expect(flag.topics).toEqual(['moderation']);
+    const hidden = await memberSocket.waitForEvent('post.hidden');
+    expect(hidden.payload).toEqual({ postId: 41, threadId: thread.id });
+    expect(hidden.topics).toEqual([`thread:${thread.id}`]);
+    // Once per socket even when two of its topics match.
+    const staffHidden = staffSocket.events().filter((event) => event.event === 'post.hidden');
+    expect(staffHidden).toHaveLength(1);
+    expect(staffHidden[0]!.topics).toEqual(['moderation', `thread:${thread.id}`]);
+    expect(memberSocket.events().some((event) => event.event === 'flag.created')).toBe(false);
+  });
+
   it('sends own notifications only to their owner', async () => {
     const asker = await ctx().newUser();
     const helper = await ctx().newUser();
