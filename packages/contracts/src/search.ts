@@ -70,10 +70,7 @@ export const SearchFacets = Type.Object({
 export type SearchFacets = Type.Static<typeof SearchFacets>;
 
 export const SearchResults = Type.Object({
-  /** Matches, counted up to 5,000. */
   total: Type.Integer({ minimum: 0 }),
-  /** True when there are 5,000 matches or more ("5,000+"). */
-  totalCapped: Type.Boolean(),
   page: Type.Integer({ minimum: 1 }),
   limit: Type.Integer({ minimum: 1 }),
   items: Type.Array(SearchItem),

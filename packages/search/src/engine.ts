@@ -93,10 +93,7 @@ export interface SearchFacets {
 }
 
 export interface SearchResult {
-  /** Matches, counted up to the engine's cap (5,000 on both engines). */
   total: number;
-  /** True when there are at least `total` matches and maybe more. */
-  totalCapped: boolean;
   hits: SearchHit[];
   facets: SearchFacets | null;
   /** Query words replaced by their nearest indexed words (typo tolerance). */

@@ -66,7 +66,6 @@ interface MeiliDocument {
 
 const MAX_BODY_CHARS = 20_000;
 const DAY_SECONDS = 86_400;
-const MAX_TOTAL_HITS = 5000;
 
 const SETTINGS: Settings = {
   searchableAttributes: ['title', 'tags', 'body'],
@@ -116,7 +115,7 @@ const SETTINGS: Settings = {
     conges: ['holiday'],
   },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  pagination: { maxTotalHits: 5000 },
   faceting: { maxValuesPerFacet: 100 },
 };
 
@@ -247,7 +246,6 @@ export class MeilisearchSearchEngine implements SearchEngine {
       const facets = query.facets ? await this.facetsOf(query, response.facetDistribution) : null;
       return {
         total: response.estimatedTotalHits ?? response.hits.length,
-        totalCapped: (response.estimatedTotalHits ?? 0) >= MAX_TOTAL_HITS,
         hits: response.hits.map((hit) => toHit(hit, hit._formatted, hit._rankingScore)),
         facets,
         corrections: {},

@@ -40,9 +40,6 @@ const THREAD_COUNT_KEY = '';
 const FEW_HITS = 3;
 /** Above this many threads, related candidates must share two rare terms with the source. */
 const LARGE_COLLECTION = 2000;
-/** Matches ranked and counted per search, at most (title matches first). */
-export const MATCH_CAP = 5000;
-const TITLE_CAP = 2000;
 
 type Row = Record<string, unknown>;
 
@@ -105,9 +102,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const words = wordsOf(query.text).slice(0, MAX_QUERY_WORDS);
-    if (words.length === 0) {
-      return { total: 0, totalCapped: false, hits: [], facets: null, corrections: {} };
-    }
+    if (words.length === 0) return { total: 0, hits: [], facets: null, corrections: {} };
     const first = await this.runSearch(query, words.map(termOf));
     if (first.total >= FEW_HITS) return first;
     const corrections = await this.correct(words);
@@ -146,33 +141,20 @@ export class PostgresSearchEngine implements SearchEngine {
    * total and facet counts are aggregated from the same rows.
    */
   private async runSearch(query: SearchQuery, terms: string[]): Promise<SearchResult> {
-    const operator = query.match === 'any' ? ' | ' : ' & ';
-    const tsquery = terms.join(operator);
+    const tsquery = terms.join(query.match === 'any' ? ' | ' : ' & ');
     const params: unknown[] = [tsquery];
     const where = [`d.search_vector @@ q.query`, ...filterConditions(query, params)];
-    params.push(query.limit, query.offset ?? 0, terms.map(inTitle).join(operator));
-    const [limit, offset, titleQuery] = ['$', '$', '$'].map((_, i) => `$${params.length - 2 + i}`);
+    params.push(query.limit, query.offset ?? 0);
+    const [limit, offset] = [`$${params.length - 1}`, `$${params.length}`];
     const facets = query.facets ? FACET_COLUMNS : '';
     const [row] = await rawQuery(this.db)<Row>(
       `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
-       tq as (select (to_tsquery('serendip_french', ${titleQuery})
-                      || to_tsquery('serendip_english', ${titleQuery})) as query),
-       capped as (
-         -- A very common word matches a good part of the site: rank at most MATCH_CAP matches,
-         -- those matching in the title always among them.
-         (select d.document_type, d.document_id from search_documents d, q, tq
-          where ${where.join(' and ')} and d.search_vector @@ tq.query limit ${TITLE_CAP})
-         union
-         (select d.document_type, d.document_id from search_documents d, q
-          where ${where.join(' and ')} limit ${MATCH_CAP})),
        m as materialized (
          select d.document_type, d.document_id, d.group_id, d.group_slug, d.group_name, d.tags,
            d.answered, d.created_at,
            ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
              * (1 + 0.1 * ln(1 + greatest(d.score, 0))) as relevance
-         from capped c cross join q
-         join search_documents d on d.document_type = c.document_type
-           and d.document_id = c.document_id),
+         from search_documents d, q where ${where.join(' and ')}),
        page as (
          select * from m order by relevance desc, created_at desc, document_id desc
          limit ${limit} offset ${offset})
@@ -190,10 +172,8 @@ export class PostgresSearchEngine implements SearchEngine {
            and d.document_id = p.document_id) h) as hits${facets}`,
       params,
     );
-    const total = Number(row?.total ?? 0);
     return {
-      total,
-      totalCapped: total >= MATCH_CAP,
+      total: Number(row?.total ?? 0),
       hits: (parseJson<Row[]>(row?.hits) ?? []).map(toHit),
       facets: query.facets ? facetsOf(row ?? {}) : null,
       corrections: {},
@@ -380,14 +360,6 @@ function filterConditions(query: SearchQuery, params: unknown[]): string[] {
   if (query.createdTo)
     add(query.createdTo.toISOString(), (p) => `d.created_at < ${p}::timestamptz`);
   return conditions;
-}
-
-/** The same terms, matching only in titles (weight A). */
-function inTitle(term: string): string {
-  return term.replace(
-    /('(?:[^']|'')*')(:\*)?/g,
-    (_, literal: string, star?: string) => `${literal}:${star ? '*' : ''}A`,
-  );
 }
 
 /** Facet counts over the ranked matches `m`, one JSON array per facet. */

@@ -48,7 +48,6 @@ export async function search(
   const facets = result.facets ?? { types: [], groups: [], tags: [], answered: [], dates: [] };
   return {
     total: result.total,
-    totalCapped: result.totalCapped,
     page,
     limit,
     items: result.hits.map(toItem),

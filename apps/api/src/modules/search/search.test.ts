@@ -100,7 +100,6 @@ describe('search and discovery', () => {
       threads.bodyOnly!.id,
     ]);
     expect(body.items[0].titleHighlight).toBe('Calibrating a <mark>refractometer</mark>');
-    expect(body).toMatchObject({ total: 2, totalCapped: false, page: 1 });
     expect(body.items[0].href).toBe(`/threads/${threads.titleMatch!.id}`);
     expect(body.facets.groups).toEqual([{ slug: 'brewing', name: 'Home brewing', count: 2 }]);
     expect(body.facets.tags).toEqual(
