@@ -80,6 +80,7 @@ async function measure(count: number, request: () => Promise<number>): Promise<L
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = os.loadavg()[0]!;
   log('generating the 100k-post site');
   const url = await freshDatabase('serendip_bench_search');
   const site = await generateSite(url);
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
       index_lag_p95_ms: round(lag.p95),
       index_lag_max_ms: round(lag.max),
       cpus: os.cpus().length,
+      load_average_1m_at_start: round(loadAtStart),
     };
     printFigures(figures);
     mkdirSync(resultsDir, { recursive: true });

@@ -550,7 +550,9 @@ async function upsertDocuments(tx: Executor, documents: SearchDocument[]): Promi
      select x.type::search_document_type, x.id, x.thread_id, x.group_id, x.group_slug,
        x.group_name, x.key, x.language, x.title, x.body, x.tags, x.title_plain, x.answered,
        x.score, x.author_id, x.participant_ids,
-       setweight(to_tsvector(x.language::regconfig, x.title), 'A')
+       -- an answer repeats its thread's title: it counts least there, so the thread ranks first
+       setweight(to_tsvector(x.language::regconfig, x.title),
+                 case when x.type = 'post' then 'D' else 'A' end::"char")
          || setweight(to_tsvector(x.language::regconfig, array_to_string(x.tags, ' ')), 'B')
          || setweight(to_tsvector(x.language::regconfig, x.body), 'C'),
        x.created_at, x.updated_at, clock_timestamp()

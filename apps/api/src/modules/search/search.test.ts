@@ -110,6 +110,12 @@ describe('search and discovery', () => {
     );
   });
 
+  it('ranks a thread above its answers, which repeat its title', async () => {
+    const body = expectStatus(await alice.client.get('/api/search?q=hopping%20timing'), 200);
+    expect(body.items[0]).toMatchObject({ type: 'thread', id: threads.hopsA!.id });
+    expect(body.items.map((item: { type: string }) => item.type)).toContain('post');
+  });
+
   it('ignores accents and case, tolerates a typo and filters by facet', async () => {
     const accents = expectStatus(await carol.client.get('/api/search?q=BIERE%20de%20GARDE'), 200);
     expect(accents.items.map((item: { id: number }) => item.id)).toContain(threads.french!.id);
