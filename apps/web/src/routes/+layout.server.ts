@@ -1,15 +1,14 @@
 // Data every page needs: who is signed in, the language, the unread notification count and the
 // CSRF token for the browser's own API calls.
-import type { NotificationList } from '@serendip/contracts';
+import type { UnreadCount } from '@serendip/contracts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
   let unreadCount = 0;
   if (locals.user) {
-    const unread = await locals.api.get<NotificationList>('/notifications', {
-      unread: true,
-      limit: 1,
-    });
+    // The count alone: every page shows the badge, and reading a page of notifications for it
+    // was wasted work on each of them.
+    const unread = await locals.api.get<UnreadCount>('/notifications/unread-count');
     if (unread.ok) unreadCount = unread.data.unreadCount;
   }
   // The session's CSRF token, for the few calls the browser makes to the API itself (previews);
