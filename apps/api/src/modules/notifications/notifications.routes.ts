@@ -1,4 +1,5 @@
-// HTTP routes for notifications: my list with its unread count, and marking as read.
+// HTTP routes for notifications: my list with its unread count, the count alone (the header's
+// badge on every page), and marking as read.
 import {
   ErrorResponse,
   MarkNotificationsReadBody,
@@ -8,7 +9,11 @@ import {
 } from '@serendip/contracts';
 import type { Api, ModuleDeps } from '../../api-types.ts';
 import { viewerOf } from '../../plugins/session.ts';
-import { listMyNotifications, markMyNotificationsRead } from './notifications.service.ts';
+import {
+  countMyUnread,
+  listMyNotifications,
+  markMyNotificationsRead,
+} from './notifications.service.ts';
 
 const tags = ['notifications'];
 
@@ -24,6 +29,18 @@ export async function notificationsRoutes(app: Api, { db }: ModuleDeps): Promise
       },
     },
     async (request) => listMyNotifications(db, viewerOf(request), request.query),
+  );
+
+  app.get(
+    '/notifications/unread-count',
+    {
+      schema: {
+        tags,
+        security: [{ session: [] }],
+        response: { 200: UnreadCount, '4xx': ErrorResponse },
+      },
+    },
+    async (request) => countMyUnread(db, viewerOf(request)),
   );
 
   app.post(

@@ -187,6 +187,11 @@ export async function listMyNotifications(
   };
 }
 
+/** The badge alone (every page's header): no list to read, shape and send. */
+export async function countMyUnread(db: Database, viewer: Viewer): Promise<UnreadCount> {
+  return { unreadCount: await countUnread(db, viewer) };
+}
+
 /** Marks the viewer's own notifications as read; other people's ids are silently ignored. */
 export async function markMyNotificationsRead(
   db: Database,
