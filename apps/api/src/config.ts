@@ -13,6 +13,9 @@ const EnvSchema = Type.Object({
   // 'manual': the search indexer runs only when asked (tests call app.searchIndexer.drain()).
   SEARCH_INDEXER: Type.Union([Type.Literal('auto'), Type.Literal('manual')], { default: 'auto' }),
   SEED_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('never')], { default: 'auto' }),
+  // Comma-separated emails whose accounts are created as administrators: a site needs one to
+  // publish its charter, configure rules and review held posts.
+  ADMIN_EMAILS: Type.String({ default: '' }),
   COOKIE_SECURE: Type.Boolean({ default: false }),
   SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
@@ -43,6 +46,8 @@ export interface Config {
   meiliUrl: string | undefined;
   meiliMasterKey: string | undefined;
   seedDemo: boolean;
+  /** Lower-cased; an account registered with one of them is an administrator. */
+  adminEmails: string[];
   /** 'auto': index after each write and on an interval; 'manual': only on drain()/reindex. */
   searchIndexer: 'auto' | 'manual';
   cookieSecure: boolean;
@@ -96,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meiliUrl: env_.MEILI_URL,
     meiliMasterKey: env_.MEILI_MASTER_KEY,
     seedDemo: env_.SEED_DEMO === 'auto',
+    adminEmails: env_.ADMIN_EMAILS.split(',')
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
     searchIndexer: env_.SEARCH_INDEXER,
     cookieSecure: env_.COOKIE_SECURE,
     sessionDays: env_.SESSION_DAYS,

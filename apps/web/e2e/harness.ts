@@ -96,8 +96,28 @@ function waitUntilListening(child: ChildProcess, output: string[]): Promise<void
   });
 }
 
-/** The real `npm start` server (API + built web app), on PGlite in a temporary directory. */
-export async function startSite(): Promise<RunningSite> {
+/** The site's administrator (ADMIN_EMAILS), registered by startSite. */
+export const siteAdmin = {
+  email: 'admin@e2e.example.test',
+  password: 'the e2e admin password',
+  handle: 'e2e-admin',
+  displayName: 'Admin E2E',
+};
+
+export interface SiteOptions {
+  /**
+   * How many posts of a new member a moderator reviews first (the site's setting, 3 by default).
+   * The Q&A flows turn it off: they are about asking and answering, and the moderation e2e test
+   * covers held posts.
+   */
+  premoderatedPosts?: number;
+}
+
+/**
+ * The real `npm start` server (API + built web app), on PGlite in a temporary directory, with its
+ * administrator registered and the moderation settings applied.
+ */
+export async function startSite(options: SiteOptions = {}): Promise<RunningSite> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'serendip-e2e-'));
@@ -107,6 +127,7 @@ export async function startSite(): Promise<RunningSite> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SEED_DEMO: 'never',
+    ADMIN_EMAILS: siteAdmin.email,
     LOG_LEVEL: 'info',
     // Every test registers people from the same address.
     REGISTER_RATE_LIMIT: '1000',
@@ -127,6 +148,7 @@ export async function startSite(): Promise<RunningSite> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const ready = await fetch(`${baseUrl}/ready`);
   if (!ready.ok) throw new Error(`/ready answered ${ready.status}`);
+  await applyModerationSettings(baseUrl, options.premoderatedPosts ?? 0);
   return {
     baseUrl,
     async stop() {
@@ -136,6 +158,24 @@ export async function startSite(): Promise<RunningSite> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Registers the administrator and sets the moderation settings through the API, like a person. */
+async function applyModerationSettings(baseUrl: string, premoderatedPosts: number): Promise<void> {
+  const registered = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(siteAdmin),
+  });
+  if (registered.status !== 201) throw new Error(`admin registration: ${registered.status}`);
+  const { csrfToken } = (await registered.json()) as { csrfToken: string };
+  const cookie = String(registered.headers.get('set-cookie')).split(';')[0]!;
+  const settings = await fetch(`${baseUrl}/api/mod/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ premoderatedPosts, flagHideThreshold: 3 }),
+  });
+  if (!settings.ok) throw new Error(`moderation settings: ${settings.status}`);
 }
 
 const axeSource = readFileSync(

@@ -30,9 +30,7 @@ export async function authRoutes(app: Api, { db, config }: ModuleDeps): Promise<
       config: { rateLimit: { max: config.registerRateLimit, timeWindow: '1 hour' } },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(startSession(reply, await register(db, request.body, config.sessionDays))),
+      reply.status(201).send(startSession(reply, await register(db, request.body, config))),
   );
 
   app.post(

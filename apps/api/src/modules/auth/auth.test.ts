@@ -150,6 +150,32 @@ describe('auth', () => {
     expect(missing.body.error.code).toBe('route_not_found');
   });
 
+  it('creates the accounts of ADMIN_EMAILS as administrators, whatever the case', async () => {
+    const site = await createTestContext({ adminEmails: ['boss@example.test'] });
+    try {
+      const registered = await site.anonymous.post('/api/auth/register', {
+        email: 'Boss@Example.test',
+        password: 'a long enough password',
+        handle: 'boss',
+        displayName: 'La Patronne',
+      });
+      expect(expectStatus(registered, 201).user.role).toBe('admin');
+      const stored = await site.db.query.users.findFirst({
+        where: (users, { eq }) => eq(users.handle, 'boss'),
+      });
+      expect(stored?.trustLevel).toBe(2);
+      const colleague = await site.anonymous.post('/api/auth/register', {
+        email: 'colleague@example.test',
+        password: 'a long enough password',
+        handle: 'colleague',
+        displayName: 'Un Collègue',
+      });
+      expect(expectStatus(colleague, 201).user.role).toBe('member');
+    } finally {
+      await site.close();
+    }
+  });
+
   it('rate-limits sign-in attempts per address', async () => {
     const limited = await createTestContext({ loginRateLimit: 3 });
     try {
