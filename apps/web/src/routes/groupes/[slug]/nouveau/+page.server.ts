@@ -88,7 +88,9 @@ export const actions: Actions = {
       const message = hasErrors(apiErrors)
         ? locals.i18n.t('form.fixErrors')
         : locals.i18n.error(result.error.code, result.error.message);
-      return fail(result.status, { values, errors: apiErrors, message });
+      // Posting is refused until the charter is accepted: the form then links to it.
+      const charterLink = result.error.code === 'charter_not_accepted';
+      return fail(result.status, { values, errors: apiErrors, message, charterLink });
     }
     redirect(303, paths.thread(result.data.thread.id));
   },
