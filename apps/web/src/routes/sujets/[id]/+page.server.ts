@@ -146,13 +146,16 @@ export const actions: Actions = {
     }
     const result = await event.locals.api.post<Post>(`/threads/${threadId}/posts`, { body });
     if (!result.ok) {
-      const onBody = result.error.fields && Object.keys(result.error.fields).length > 0;
+      // The charter refusal names the charter's address as its "field": not a field error.
+      const charterLink = result.error.code === 'charter_not_accepted';
+      const onBody =
+        !charterLink && result.error.fields && Object.keys(result.error.fields).length > 0;
       return failure(result.status, {
         action: 'reply',
         values: { body },
         errors: onBody ? { body: i18n.t('form.invalid') } : {},
         message: onBody ? i18n.t('form.fixErrors') : i18n.error(result.error.code),
-        charterLink: result.error.code === 'charter_not_accepted',
+        charterLink,
       });
     }
     redirect(303, paths.post(threadId, result.data.id));
