@@ -209,6 +209,7 @@ describe.skipIf(!chromiumPath)('moderation in Chromium', () => {
     await mod.getByLabel('Message à l’auteur').fill('Le ton est blessant pour les collègues.');
     await mod.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await mod.getByText('Décision enregistrée.').waitFor();
+    const itemPath = new URL(mod.url()).pathname;
 
     // The author sees why, and appeals once.
     await author.page.goto(threadPath);
@@ -252,7 +253,6 @@ describe.skipIf(!chromiumPath)('moderation in Chromium', () => {
     await author.page.getByText('décision annulée', { exact: false }).waitFor();
 
     // Every moderation page passes axe-core (no serious or critical violation).
-    const itemPath = new URL(mod.url()).pathname;
     for (const path of [
       '/mod',
       '/mod/recours',
@@ -264,10 +264,10 @@ describe.skipIf(!chromiumPath)('moderation in Chromium', () => {
     ]) {
       await expectAccessible(second.page, path);
     }
+    await expectAccessible(first.page, itemPath);
     await expectAccessible(first.page, '/mod?motif=flag');
     await expectAccessible(author.page, '/ma-moderation');
     await expectAccessible(author.page, threadPath);
-    void itemPath;
 
     // A plain member may not see the queue.
     expect((await reader.page.goto('/mod'))?.status()).toBe(403);
