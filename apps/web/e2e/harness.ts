@@ -105,17 +105,19 @@ export const siteAdmin = {
 };
 
 export interface SiteOptions {
+  /** Seed the demo company (its charter, rules, moderators and admin, its own settings). */
+  seedDemo?: boolean;
   /**
-   * How many posts of a new member a moderator reviews first (the site's setting, 3 by default).
-   * The Q&A flows turn it off: they are about asking and answering, and the moderation e2e test
-   * covers held posts.
+   * Without the demo: how many posts of a new member a moderator reviews first (the site's
+   * setting, 3 by default). The Q&A flows turn it off (0, the default here): they are about
+   * asking and answering, and the moderation e2e test covers held posts on the demo site.
    */
   premoderatedPosts?: number;
 }
 
 /**
- * The real `npm start` server (API + built web app), on PGlite in a temporary directory, with its
- * administrator registered and the moderation settings applied.
+ * The real `npm start` server (API + built web app), on PGlite in a temporary directory: the demo
+ * company, or an empty site with its administrator registered and the moderation settings applied.
  */
 export async function startSite(options: SiteOptions = {}): Promise<RunningSite> {
   ensureWebBuild();
@@ -126,7 +128,7 @@ export async function startSite(options: SiteOptions = {}): Promise<RunningSite>
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    SEED_DEMO: 'never',
+    SEED_DEMO: options.seedDemo ? 'auto' : 'never',
     ADMIN_EMAILS: siteAdmin.email,
     LOG_LEVEL: 'info',
     // Every test registers people from the same address.
@@ -148,7 +150,7 @@ export async function startSite(options: SiteOptions = {}): Promise<RunningSite>
   const baseUrl = `http://127.0.0.1:${port}`;
   const ready = await fetch(`${baseUrl}/ready`);
   if (!ready.ok) throw new Error(`/ready answered ${ready.status}`);
-  await applyModerationSettings(baseUrl, options.premoderatedPosts ?? 0);
+  if (!options.seedDemo) await applyModerationSettings(baseUrl, options.premoderatedPosts ?? 0);
   return {
     baseUrl,
     async stop() {

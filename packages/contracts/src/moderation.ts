@@ -338,3 +338,16 @@ export const QueueHealth = Type.Object({
     Type.Object({ day: Type.String(), moderatorId: Id, decisions: Type.Integer() }),
   ),
 });
+
+// ---- Static types the web pages read (added with the moderation pages) ----------------------
+
+export type QueueList = Type.Static<typeof QueueList>;
+export type QueueItemDetail = Type.Static<typeof QueueItemDetail>;
+export type RuleList = Type.Static<typeof RuleList>;
+export type DryRunResult = Type.Static<typeof DryRunResult>;
+export type FlagResult = Type.Static<typeof FlagResult>;
+export type MySanctions = Type.Static<typeof MySanctions>;
+export type AppealList = Type.Static<typeof AppealList>;
+export type AuditList = Type.Static<typeof AuditList>;
+export type QueueHealth = Type.Static<typeof QueueHealth>;
+export type BulkDecisionResult = Type.Static<typeof BulkDecisionResult>;

@@ -19,6 +19,16 @@ export const paths = {
   profile: '/profil',
   member: (handle: string) => `/membres/${encodeURIComponent(handle)}`,
   tag: (slug: string) => `/etiquettes/${encodeURIComponent(slug)}`,
+  charter: '/charte',
+  /** A member's own moderation: held or removed posts with the reasons, appeals, suspension. */
+  myModeration: '/ma-moderation',
+  modQueue: '/mod',
+  modItem: (id: number) => `/mod/file/${id}`,
+  modAppeals: '/mod/recours',
+  modAudit: '/mod/journal',
+  modRules: '/mod/regles',
+  modCharter: '/mod/charte',
+  modHealth: '/mod/sante',
 } as const;
 
 /** API hrefs (in notifications and follows) and the web pages they mean. */

@@ -2,12 +2,13 @@
 // accept, thank, answer, follow) as form actions that work without JavaScript and redirect (303)
 // back to the post they concern.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Post, RealtimeCursor, ThreadDetail } from '@serendip/contracts';
+import type { FlagResult, Post, RealtimeCursor, ThreadDetail } from '@serendip/contracts';
 import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
 import { toPostView } from '$lib/post-view';
+import { charterClauses } from '$lib/server/moderation';
 import { previewOf } from '$lib/server/preview';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     detail: { ...rest, posts: posts.map(toPostView) },
     realtimeSince: cursor?.ok ? cursor.data.lastEventId : null,
+    // The flag form's clause chooser.
+    clauses: locals.user ? await charterClauses(locals.api) : [],
   };
 };
 
@@ -39,6 +42,8 @@ interface Failure {
   message: string;
   errors: FieldErrors;
   values: Record<string, string>;
+  /** Posting was refused until the charter is accepted: the form links to it. */
+  charterLink?: boolean;
 }
 
 function failure(status: number, failed: Partial<Failure> & Pick<Failure, 'action' | 'message'>) {
@@ -141,12 +146,16 @@ export const actions: Actions = {
     }
     const result = await event.locals.api.post<Post>(`/threads/${threadId}/posts`, { body });
     if (!result.ok) {
-      const onBody = result.error.fields && Object.keys(result.error.fields).length > 0;
+      // The charter refusal names the charter's address as its "field": not a field error.
+      const charterLink = result.error.code === 'charter_not_accepted';
+      const onBody =
+        !charterLink && result.error.fields && Object.keys(result.error.fields).length > 0;
       return failure(result.status, {
         action: 'reply',
         values: { body },
         errors: onBody ? { body: i18n.t('form.invalid') } : {},
         message: onBody ? i18n.t('form.fixErrors') : i18n.error(result.error.code),
+        charterLink,
       });
     }
     redirect(303, paths.post(threadId, result.data.id));
@@ -164,6 +173,32 @@ export const actions: Actions = {
       values: { body },
       preview,
       message: message ?? '',
+    };
+    return outcome;
+  },
+
+  flag: async (event) => {
+    const { threadId, form } = await formOf(event);
+    const postId = postIdOf(form);
+    const clause = Number(textField(form, 'clause'));
+    const i18n = event.locals.i18n;
+    if (!postId || !Number.isInteger(clause) || clause < 1) {
+      return failure(400, { action: 'flag', postId, message: i18n.t('flag.clauseRequired') });
+    }
+    const note = textField(form, 'note');
+    const result = await event.locals.api.post<FlagResult>(`/posts/${postId}/flags`, {
+      clause,
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return backTo(event, result, threadId, postId, 'flag');
+    const done = i18n.t(result.data.recorded ? 'flag.recorded' : 'flag.repeated');
+    const outcome: Failure & { done: string } = {
+      action: 'flag',
+      postId,
+      done,
+      message: '',
+      errors: {},
+      values: {},
     };
     return outcome;
   },

@@ -80,15 +80,20 @@ export const actions: Actions = {
       body,
     );
     if (!result.ok) {
-      const apiErrors = translateFieldErrors(result.error, locals.i18n, {
-        title: 'ask.titleInvalid',
-        body: 'ask.bodyRequired',
-        tags: 'ask.tagsInvalid',
-      });
+      // Posting is refused until the charter is accepted: the form then links to it (the error
+      // names the charter's address as its "field", which is not a field of this form).
+      const charterLink = result.error.code === 'charter_not_accepted';
+      const apiErrors = charterLink
+        ? {}
+        : translateFieldErrors(result.error, locals.i18n, {
+            title: 'ask.titleInvalid',
+            body: 'ask.bodyRequired',
+            tags: 'ask.tagsInvalid',
+          });
       const message = hasErrors(apiErrors)
         ? locals.i18n.t('form.fixErrors')
         : locals.i18n.error(result.error.code, result.error.message);
-      return fail(result.status, { values, errors: apiErrors, message });
+      return fail(result.status, { values, errors: apiErrors, message, charterLink });
     }
     redirect(303, paths.thread(result.data.thread.id));
   },
