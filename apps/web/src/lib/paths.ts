@@ -19,6 +19,7 @@ export const paths = {
   profile: '/profil',
   member: (handle: string) => `/membres/${encodeURIComponent(handle)}`,
   tag: (slug: string) => `/etiquettes/${encodeURIComponent(slug)}`,
+  search: '/recherche',
 } as const;
 
 /** API hrefs (in notifications and follows) and the web pages they mean. */

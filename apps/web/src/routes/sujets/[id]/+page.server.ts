@@ -9,7 +9,10 @@ import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
 import { toPostView } from '$lib/post-view';
 import { previewOf } from '$lib/server/preview';
+import { loadSuggestedThreads } from '$lib/server/suggested-threads';
 import type { Actions, PageServerLoad } from './$types';
+
+const RELATED_SHOWN = 5;
 
 function threadIdOf(param: string): number {
   const id = Number(param);
@@ -23,13 +26,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const id = threadIdOf(params.id);
   // Before the thread: live updates replay whatever changes after this point.
   const cursor = locals.user ? await locals.api.get<RealtimeCursor>('/realtime/cursor') : null;
-  const found = await locals.api.get<ThreadDetail>(`/threads/${id}`);
+  // Related threads are asked for alongside: for a thread the viewer may not see, none come back.
+  const [found, related] = await Promise.all([
+    locals.api.get<ThreadDetail>(`/threads/${id}`),
+    locals.user ? loadSuggestedThreads(locals.api, `/threads/${id}/related`, RELATED_SHOWN) : [],
+  ]);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
   const { posts, ...rest } = dataOrError(found);
   return {
     detail: { ...rest, posts: posts.map(toPostView) },
     realtimeSince: cursor?.ok ? cursor.data.lastEventId : null,
+    related,
   };
 };
 
