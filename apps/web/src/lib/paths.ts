@@ -29,6 +29,7 @@ export const paths = {
   modRules: '/mod/regles',
   modCharter: '/mod/charte',
   modHealth: '/mod/sante',
+  search: '/recherche',
 } as const;
 
 /** API hrefs (in notifications and follows) and the web pages they mean. */

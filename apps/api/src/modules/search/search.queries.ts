@@ -35,6 +35,13 @@ export async function sharedAnswererCounts(
   return new Map(rows.map((row) => [Number(row.thread_id), Number(row.shared)]));
 }
 
+/**
+ * Only threads others may read: a new member's question waiting for a moderator (or one that was
+ * rejected or hidden) has an opening post that is not published, and must not be recommended.
+ */
+const PUBLISHED_OPENING = `exists (select 1 from posts op where op.thread_id = t.id
+  and op.kind = 'opening' and op.state = 'published' and op.deleted_at is null)`;
+
 export interface DiscoverCandidate {
   id: number;
   title: string;
@@ -82,13 +89,13 @@ export async function discoverCandidates(
      pool as (
        select b.thread_id as id, b.interest, b.matched from by_interest b
        join threads t on t.id = b.thread_id
-       where t.deleted_at is null and t.author_id <> $1
+       where t.deleted_at is null and t.author_id <> $1 and ${PUBLISHED_OPENING}
          and t.group_id not in (select group_id from mine)
        order by b.interest desc, t.score desc, t.created_at desc limit $2
      ),
      popular as (
        select t.id, 0::float8 as interest, '{}'::text[] as matched from threads t
-       where t.deleted_at is null and t.author_id <> $1
+       where t.deleted_at is null and t.author_id <> $1 and ${PUBLISHED_OPENING}
          and t.group_id not in (select group_id from mine)
          and t.created_at > now() - interval '180 days'
        order by t.score desc, t.created_at desc limit $2)
@@ -148,7 +155,7 @@ export async function answerableQuestions(
      left join expertise e on e.tag_id = tt.tag_id
      left join tags tg on tg.id = e.tag_id
      where t.kind = 'question' and t.answer_count = 0 and t.deleted_at is null
-       and t.status = 'open' and t.author_id <> $1
+       and t.status = 'open' and t.author_id <> $1 and ${PUBLISHED_OPENING}
        and ($3::boolean or g.visibility = 'public' or t.group_id in (select group_id from mine))
      group by t.id, g.id
      having sum(e.weight) > 0 or t.group_id in (select group_id from mine)

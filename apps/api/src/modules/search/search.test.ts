@@ -297,6 +297,24 @@ describe('search and discovery', () => {
     expect(body.items.map((item: { id: number }) => item.id)).not.toContain(threads.hopsA!.id);
   });
 
+  it('never recommends a question still waiting for a moderator', async () => {
+    const ctx = context();
+    const newcomer = await ctx.newUser({ locale: 'en', trustLevel: 0 });
+    await ctx.join(newcomer, brewing.slug);
+    const { thread: held } = await ctx.newThread(newcomer, brewing.slug, {
+      title: 'Which yeast nutrient for a braggot?',
+      tags: ['mead', 'ipa'],
+    });
+    const detail = expectStatus(await newcomer.client.get(`/api/threads/${held.id}`), 200);
+    expect(detail.posts[0].state).toBe('pending');
+    const stranger = await ctx.newUser({ locale: 'en' });
+    expectStatus(await stranger.client.patch('/api/users/me', { interests: ['ipa'] }), 200);
+    const discovered = expectStatus(await stranger.client.get('/api/discover?limit=50'), 200);
+    expect(discovered.items.map((item: { id: number }) => item.id)).not.toContain(held.id);
+    const toAnswer = expectStatus(await carol.client.get('/api/questions-to-answer?limit=50'), 200);
+    expect(toAnswer.items.map((item: { id: number }) => item.id)).not.toContain(held.id);
+  });
+
   it('shows the index status to staff only', async () => {
     const ctx = context();
     expectStatus(await alice.client.get('/api/search/status'), 403);

@@ -1,7 +1,13 @@
 // What the browser asks the API directly (same origin: /api is the API in every deployment):
-// tag suggestions and markdown previews. Pages still work without these, so every failure here
+// tag suggestions, markdown previews, search-as-you-type and "already asked?". Pages still work without these, so every failure here
 // resolves to null or a status rather than throwing.
-import type { MarkdownPreview, TagList, TagUsage } from '@serendip/contracts';
+import type {
+  MarkdownPreview,
+  Suggestions,
+  SuggestItem,
+  TagList,
+  TagUsage,
+} from '@serendip/contracts';
 
 /** Tags starting with what is typed, most used first; [] when the API cannot answer. */
 export async function fetchTagSuggestions(
@@ -47,5 +53,38 @@ export async function fetchPreview(
     return { ok: true, html: ((await reply.json()) as MarkdownPreview).html };
   } catch {
     return { ok: false, reason: signal.aborted ? 'aborted' : 'failed' };
+  }
+}
+
+/** Search-as-you-type: a few threads, groups, people and tags; null when the API cannot answer. */
+export async function fetchSearchSuggestions(
+  q: string,
+  signal: AbortSignal,
+): Promise<Suggestions | null> {
+  try {
+    const reply = await fetch(`/api/search/suggest?${new URLSearchParams({ q, limit: '4' })}`, {
+      headers: { accept: 'application/json' },
+      signal,
+    });
+    return reply.ok ? ((await reply.json()) as Suggestions) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Threads like a question title being typed; [] when the API cannot answer. */
+export async function fetchSimilarQuestions(
+  title: string,
+  signal: AbortSignal,
+): Promise<SuggestItem[]> {
+  try {
+    const query = new URLSearchParams({ title, limit: '5' });
+    const reply = await fetch(`/api/search/similar-questions?${query}`, {
+      headers: { accept: 'application/json' },
+      signal,
+    });
+    return reply.ok ? ((await reply.json()) as { items: SuggestItem[] }).items : [];
+  } catch {
+    return [];
   }
 }

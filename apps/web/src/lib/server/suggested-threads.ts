@@ -1,6 +1,6 @@
-// Threads the API suggests to a person (GET /api/questions-to-answer, GET /api/discover): each with
-// its group and a one-line reason. These endpoints come with the search feature; until they exist
-// (404), or if one fails, the home page simply shows no such section rather than an error.
+// Threads the API suggests to a person (GET /api/questions-to-answer, GET /api/discover,
+// GET /api/threads/:id/related): each with its group and a one-line reason. If one of these fails,
+// the page simply shows no such section rather than an error.
 import type { ApiClient } from '$lib/api';
 
 export interface SuggestedThread {
@@ -45,7 +45,7 @@ export function suggestedThreadsOf(data: unknown, limit: number): SuggestedThrea
 
 export async function loadSuggestedThreads(
   api: ApiClient,
-  path: '/questions-to-answer' | '/discover',
+  path: '/questions-to-answer' | '/discover' | `/threads/${number}/related`,
   limit: number,
 ): Promise<SuggestedThread[]> {
   const result = await api.get<unknown>(path, { limit });

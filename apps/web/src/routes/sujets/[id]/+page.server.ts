@@ -10,7 +10,10 @@ import { paths, signInThenBackTo } from '$lib/paths';
 import { toPostView } from '$lib/post-view';
 import { charterClauses } from '$lib/server/moderation';
 import { previewOf } from '$lib/server/preview';
+import { loadSuggestedThreads } from '$lib/server/suggested-threads';
 import type { Actions, PageServerLoad } from './$types';
+
+const RELATED_SHOWN = 5;
 
 function threadIdOf(param: string): number {
   const id = Number(param);
@@ -24,15 +27,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const id = threadIdOf(params.id);
   // Before the thread: live updates replay whatever changes after this point.
   const cursor = locals.user ? await locals.api.get<RealtimeCursor>('/realtime/cursor') : null;
-  const found = await locals.api.get<ThreadDetail>(`/threads/${id}`);
+  // Related threads and the flag form's clause chooser are asked for alongside: for a thread the
+  // viewer may not see, no related thread comes back.
+  const [found, related, clauses] = await Promise.all([
+    locals.api.get<ThreadDetail>(`/threads/${id}`),
+    locals.user ? loadSuggestedThreads(locals.api, `/threads/${id}/related`, RELATED_SHOWN) : [],
+    locals.user ? charterClauses(locals.api) : [],
+  ]);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
   const { posts, ...rest } = dataOrError(found);
   return {
     detail: { ...rest, posts: posts.map(toPostView) },
     realtimeSince: cursor?.ok ? cursor.data.lastEventId : null,
-    // The flag form's clause chooser.
-    clauses: locals.user ? await charterClauses(locals.api) : [],
+    clauses,
+    related,
   };
 };
 

@@ -2,7 +2,14 @@
 // API, whose field errors come back next to the right input; success goes to the new thread. The
 // preview action renders the body without JavaScript; with it, the editor previews as you type.
 import { fail, redirect } from '@sveltejs/kit';
-import type { CreateThreadBody, Group, ThreadDetail, ThreadKind } from '@serendip/contracts';
+import type {
+  CreateThreadBody,
+  Group,
+  SuggestItem,
+  ThreadDetail,
+  ThreadKind,
+} from '@serendip/contracts';
+import type { ApiClient } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { previewOf } from '$lib/server/preview';
 import { tagsOf } from '$lib/tags';
@@ -51,13 +58,29 @@ function valuesOf(form: FormData): AskValues {
   };
 }
 
+/** "Already asked?" for a title sent without JavaScript; none when the API cannot answer. */
+async function similarTo(api: ApiClient, title: string): Promise<SuggestItem[]> {
+  if (!title) return [];
+  const found = await api.get<{ items: SuggestItem[] }>('/search/similar-questions', {
+    title: title.slice(0, 300),
+    limit: 5,
+  });
+  return found.ok ? found.data.items : [];
+}
+
 export const actions: Actions = {
-  /** Without JavaScript, "Preview" posts the whole form here: it comes back filled, with the preview. */
+  /**
+   * Without JavaScript, "Preview" posts the whole form here: it comes back filled, with the
+   * preview and the threads that look like its title.
+   */
   preview: async ({ request, locals, url }) => {
     if (!locals.user) redirect(303, signInThenBackTo(url));
     const values = valuesOf(await request.formData());
-    const preview = await previewOf(locals.api, values.body, locals.i18n);
-    return { values, errors: {}, ...preview };
+    const [preview, similar] = await Promise.all([
+      previewOf(locals.api, values.body, locals.i18n),
+      similarTo(locals.api, values.title),
+    ]);
+    return { values, errors: {}, similar, ...preview };
   },
 
   ask: async ({ request, locals, params, url }) => {
