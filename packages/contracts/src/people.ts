@@ -42,6 +42,8 @@ export type PersonRelevance = Type.Static<typeof PersonRelevance>;
 export const PersonCard = Type.Object({
   user: UserSummary,
   skills: Type.Array(Type.String()),
+  /** The group to ask them in (where they answer most, among those the viewer can read). */
+  askIn: Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]),
   relevance: PersonRelevance,
 });
 export type PersonCard = Type.Static<typeof PersonCard>;

@@ -2,7 +2,9 @@
 // facts the directory score needs (skills, ratings received, pending addressed questions).
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
+  groups,
   influenceSnapshots,
+  memberships,
   posts,
   tags,
   thanks,
@@ -12,6 +14,8 @@ import {
   users,
   type Executor,
 } from '@serendip/db';
+import type { Viewer } from '../../plugins/session.ts';
+import { groupReadableBy } from '../groups/groups.access.ts';
 
 export interface SnapshotRow {
   userId: number;
@@ -171,4 +175,43 @@ export async function selectPendingAddressed(db: Executor, userIds: number[]) {
     )
     .groupBy(threadAddressees.userId);
   return new Map(rows.map((row) => [row.userId, row.count]));
+}
+
+/**
+ * Where to ask each person: the group (readable by the viewer) they answered most in, else one
+ * they belong to; "ask this expert" opens that group's ask page.
+ */
+export async function selectAskGroups(db: Executor, viewer: Viewer, userIds: number[]) {
+  const askGroup = new Map<number, { slug: string; name: string }>();
+  if (userIds.length === 0) return askGroup;
+  const answered = await db
+    .select({ userId: posts.authorId, slug: groups.slug, name: groups.name })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(groups, eq(groups.id, threads.groupId))
+    .where(
+      and(
+        inArray(posts.authorId, userIds),
+        eq(posts.kind, 'answer'),
+        isNull(posts.deletedAt),
+        groupReadableBy(viewer),
+      ),
+    )
+    .groupBy(posts.authorId, groups.slug, groups.name)
+    .orderBy(posts.authorId, sql`count(*) desc`, groups.slug);
+  for (const row of answered) {
+    if (!askGroup.has(row.userId)) askGroup.set(row.userId, { slug: row.slug, name: row.name });
+  }
+  const missing = userIds.filter((id) => !askGroup.has(id));
+  if (missing.length === 0) return askGroup;
+  const joined = await db
+    .select({ userId: memberships.userId, slug: groups.slug, name: groups.name })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(and(inArray(memberships.userId, missing), groupReadableBy(viewer)))
+    .orderBy(memberships.userId, desc(groups.memberCount), groups.slug);
+  for (const row of joined) {
+    if (!askGroup.has(row.userId)) askGroup.set(row.userId, { slug: row.slug, name: row.name });
+  }
+  return askGroup;
 }

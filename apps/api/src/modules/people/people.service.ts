@@ -9,6 +9,7 @@ import { normalizeTag } from '../tags/tags.queries.ts';
 import { directoryScore } from './people.ranking.ts';
 import {
   latestSnapshotDate,
+  selectAskGroups,
   selectPendingAddressed,
   selectPeople,
   selectRatings,
@@ -51,7 +52,7 @@ async function candidateIds(
 
 export async function listPeople(
   db: Database,
-  _viewer: Viewer,
+  viewer: Viewer,
   query: PeopleQuery,
 ): Promise<PeopleList> {
   const topic = topicOf(query);
@@ -60,13 +61,14 @@ export async function listPeople(
   const ids = await candidateIds(db, query, topic, { ...scope, computedAt });
   const people = await selectPeople(db, { ids, q: query.q, limit: CANDIDATES });
   const peopleIds = people.map((person) => person.id);
-  const [snapshot, skills, ratings, pending] = await Promise.all([
+  const [snapshot, skills, ratings, pending, askGroups] = await Promise.all([
     computedAt && peopleIds.length > 0
       ? selectSnapshotRows(db, { ...scope, computedAt }, { limit: CANDIDATES, userIds: peopleIds })
       : Promise.resolve([]),
     selectSkills(db, peopleIds),
     selectRatings(db, peopleIds),
     selectPendingAddressed(db, peopleIds),
+    selectAskGroups(db, viewer, peopleIds),
   ]);
   const snapshotOf = new Map(snapshot.map((row) => [row.userId, row]));
   const cards: PersonCard[] = people.map((person) => {
@@ -87,6 +89,7 @@ export async function listPeople(
     return {
       user,
       skills: personSkills,
+      askIn: askGroups.get(person.id) ?? null,
       relevance: {
         ...inputs,
         score,

@@ -101,6 +101,8 @@ describe('GET /api/people and ask this expert', () => {
       expertiseRank: null,
     });
     expect(skilled.skills).toEqual(['wine']);
+    expect(body.people[0].askIn).toEqual({ slug: 'cellar', name: 'Group cellar' });
+    expect(skilled.askIn).toEqual({ slug: 'cellar', name: 'Group cellar' });
     const scores = body.people.map((person: any) => person.relevance.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
