@@ -19,6 +19,13 @@ export const paths = {
   profile: '/profil',
   member: (handle: string) => `/membres/${encodeURIComponent(handle)}`,
   tag: (slug: string) => `/etiquettes/${encodeURIComponent(slug)}`,
+  people: '/personnes',
+  insights: '/insights',
+  insightsExport: '/insights/export',
+  /** The ask page of a group, addressed to one person ("ask this expert"), with a first tag. */
+  askExpert: (groupSlug: string, handle: string, tag: string | null) =>
+    `/groupes/${encodeURIComponent(groupSlug)}/nouveau?pour=${encodeURIComponent(handle)}` +
+    (tag ? `&etiquettes=${encodeURIComponent(tag)}` : ''),
 } as const;
 
 /** API hrefs (in notifications and follows) and the web pages they mean. */
