@@ -96,8 +96,11 @@ function waitUntilListening(child: ChildProcess, output: string[]): Promise<void
   });
 }
 
-/** The real `npm start` server (API + built web app), on PGlite in a temporary directory. */
-export async function startSite(): Promise<RunningSite> {
+/**
+ * The real `npm start` server (API + built web app), on PGlite in a temporary directory; with
+ * `seedDemo`, filled with the demo company (people of every role, groups, threads).
+ */
+export async function startSite(options: { seedDemo?: boolean } = {}): Promise<RunningSite> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'serendip-e2e-'));
@@ -106,7 +109,7 @@ export async function startSite(): Promise<RunningSite> {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    SEED_DEMO: 'never',
+    SEED_DEMO: options.seedDemo ? 'auto' : 'never',
     LOG_LEVEL: 'info',
     // Every test registers people from the same address.
     REGISTER_RATE_LIMIT: '1000',
