@@ -14,6 +14,8 @@ import { charterRoutes } from './modules/moderation/charter/charter.routes.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { influenceRoutes } from './modules/influence/influence.routes.ts';
+import { insightsRoutes } from './modules/insights/insights.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
 import { scheduleInfluenceRecompute } from './jobs/influence-schedule.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
@@ -56,6 +58,8 @@ const modules = [
   tagsRoutes,
   searchRoutes,
   influenceRoutes,
+  peopleRoutes,
+  insightsRoutes,
   charterRoutes,
   moderationRoutes,
   realtimeRoutes,

@@ -14,3 +14,4 @@ export * from './influence.ts';
 export * from './moderation.ts';
 export * from './realtime.ts';
 export * from './preview.ts';
+export * from './people.ts';

@@ -1,6 +1,6 @@
 // Schemas for the threads endpoints: threads in lists, a thread with its posts, writing one.
 import { Type } from 'typebox';
-import { Id, PageQuery, Timestamp, UserSummary } from './common.ts';
+import { Handle, Id, PageQuery, Timestamp, UserSummary } from './common.ts';
 import { Post, PostBody } from './posts.ts';
 
 export const ThreadKind = Type.Union([Type.Literal('question'), Type.Literal('discussion')]);
@@ -71,6 +71,8 @@ export const CreateThreadBody = Type.Object({
   tags: ThreadTags,
   /** Questions only: peers see "a colleague" instead of the author. */
   anonymous: Type.Optional(Type.Boolean({ default: false })),
+  /** Questions only: "ask this expert", the handle of the one person the question is for. */
+  addressedTo: Type.Optional(Handle),
 });
 export type CreateThreadBody = Type.Static<typeof CreateThreadBody>;
 

@@ -30,6 +30,13 @@ export const paths = {
   modCharter: '/mod/charte',
   modHealth: '/mod/sante',
   search: '/recherche',
+  people: '/personnes',
+  insights: '/insights',
+  insightsExport: '/insights/export',
+  /** The ask page of a group, addressed to one person ("ask this expert"), with a first tag. */
+  askExpert: (groupSlug: string, handle: string, tag: string | null) =>
+    `/groupes/${encodeURIComponent(groupSlug)}/nouveau?pour=${encodeURIComponent(handle)}` +
+    (tag ? `&etiquettes=${encodeURIComponent(tag)}` : ''),
 } as const;
 
 /** API hrefs (in notifications and follows) and the web pages they mean. */

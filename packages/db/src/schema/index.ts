@@ -9,3 +9,4 @@ export * from './search.ts';
 export * from './imports.ts';
 export * from './influence.ts';
 export * from './moderation.ts';
+export * from './people.ts';

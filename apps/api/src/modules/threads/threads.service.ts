@@ -14,6 +14,7 @@ import { addFollow } from '../follows/follows.queries.ts';
 import { assertCanPost, loadGroupAccess } from '../groups/groups.access.ts';
 import { recordAudit } from '../moderation/audit.ts';
 import { applyScreening, screenPost } from '../moderation/screening.ts';
+import { insertAddressee, resolveAddressee } from '../people/addressing.ts';
 import { notifyOnce, rewritePost, writePost } from '../posts/post-write.ts';
 import { selectOpeningPost, selectPostIdsOfThread } from '../posts/posts.queries.ts';
 import { adjustTagThreadCounts, normalizeTags, upsertTags } from '../tags/tags.queries.ts';
@@ -43,9 +44,16 @@ export async function createThread(
   if (anonymous && input.kind !== 'question') {
     throw invalid('anonymous', 'Only questions can be asked anonymously.');
   }
+  if (input.addressedTo !== undefined && input.kind !== 'question') {
+    throw invalid('addressedTo', 'Only questions can be addressed to an expert.');
+  }
   const tagSlugs = normalizeTags(input.tags);
   const access = await loadGroupAccess(db, viewer, { slug });
   assertCanPost(viewer, access);
+  const addresseeId =
+    input.addressedTo === undefined
+      ? null
+      : await resolveAddressee(db, viewer, input.addressedTo, access);
   const screening = await screenPost(db, viewer, `${title}\n\n${body}`);
   const threadId = await db.transaction(async (tx) => {
     const thread = await insertThread(tx, {
@@ -76,9 +84,13 @@ export async function createThread(
       await adjustGroupThreadCount(tx, thread.groupId, 1);
     }
     await addFollow(tx, viewer.id, 'thread', thread.id);
+    if (addresseeId !== null) await insertAddressee(tx, thread.id, addresseeId);
     const actorId = actorOf(thread, viewer.id);
+    // The addressee is told like a mention ("ask this expert" names them).
+    const named =
+      addresseeId === null ? mentionedIds : [...new Set([...mentionedIds, addresseeId])];
     // A held question mentions nobody yet: the mention notices would show what is not published.
-    await notifyOnce(tx, [['mention', screening.held ? [] : mentionedIds]], {
+    await notifyOnce(tx, [['mention', screening.held ? [] : named]], {
       threadId: thread.id,
       postId: post.id,
       threadTitle: title,
@@ -97,6 +109,7 @@ export async function createThread(
         kind: thread.kind,
         title,
         tags: tagSlugs,
+        ...(addresseeId === null ? {} : { addressedTo: addresseeId }),
         ...(actorId === null ? {} : { authorId: actorId }),
       },
     });

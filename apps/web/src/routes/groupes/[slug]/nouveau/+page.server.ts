@@ -23,7 +23,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const group = dataOrError(
     await locals.api.get<Group>(`/groups/${encodeURIComponent(params.slug)}`),
   );
-  return { group };
+  // "Ask this expert" (/personnes) opens this page with ?pour=handle&etiquettes=tag.
+  const addressedTo = url.searchParams.get('pour')?.trim() || null;
+  const tags = url.searchParams.get('etiquettes')?.trim() ?? '';
+  return { group, addressedTo, tags };
 };
 
 interface AskValues {
@@ -32,6 +35,7 @@ interface AskValues {
   body: string;
   tags: string;
   anonymous: boolean;
+  addressedTo: string;
 }
 
 function check(values: AskValues, i18n: Translator): FieldErrors {
@@ -55,6 +59,7 @@ function valuesOf(form: FormData): AskValues {
     body: rawField(form, 'body'),
     tags: textField(form, 'tags'),
     anonymous: form.get('anonymous') === 'on',
+    addressedTo: textField(form, 'addressedTo'),
   };
 }
 
@@ -97,6 +102,7 @@ export const actions: Actions = {
       body: values.body,
       tags: tagsOf(values.tags),
       ...(values.kind === 'question' && values.anonymous ? { anonymous: true } : {}),
+      ...(values.addressedTo ? { addressedTo: values.addressedTo } : {}),
     };
     const result = await locals.api.post<ThreadDetail>(
       `/groups/${encodeURIComponent(params.slug)}/threads`,
@@ -112,6 +118,7 @@ export const actions: Actions = {
             title: 'ask.titleInvalid',
             body: 'ask.bodyRequired',
             tags: 'ask.tagsInvalid',
+            addressedTo: 'ask.addressedInvalid',
           });
       const message = hasErrors(apiErrors)
         ? locals.i18n.t('form.fixErrors')
