@@ -2,7 +2,7 @@
 // accept, thank, answer, follow) as form actions that work without JavaScript and redirect (303)
 // back to the post they concern.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { FlagResult, Post, RealtimeCursor, ThreadDetail } from '@serendip/contracts';
+import type { FlagResult, Post, ThreadDetail } from '@serendip/contracts';
 import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
@@ -23,10 +23,11 @@ function threadIdOf(param: string): number {
   return id;
 }
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
   const id = threadIdOf(params.id);
-  // Before the thread: live updates replay whatever changes after this point.
-  const cursor = locals.user ? await locals.api.get<RealtimeCursor>('/realtime/cursor') : null;
+  // The layout reads the realtime cursor; waiting for it puts that read before the thread's, so
+  // live updates replay whatever changes after this page's data, without a second cursor read.
+  await parent();
   // Related threads and the flag form's clause chooser are asked for alongside: for a thread the
   // viewer may not see, no related thread comes back.
   const [found, related, clauses] = await Promise.all([
@@ -39,7 +40,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const { posts, ...rest } = dataOrError(found);
   return {
     detail: { ...rest, posts: posts.map(toPostView) },
-    realtimeSince: cursor?.ok ? cursor.data.lastEventId : null,
     clauses,
     related,
   };
