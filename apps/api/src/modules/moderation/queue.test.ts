@@ -197,7 +197,9 @@ describe('moderation: queue', () => {
       const queueEvents = await ctx()
         .db.select()
         .from(events)
-        .where(sql`'moderation' = any(${events.topics})`);
+        .where(sql`'moderation' = any(${events.topics})`)
+        // Without an order, a PostgreSQL server may return the rows in any order.
+        .orderBy(events.id);
       const types = queueEvents
         .filter((event) => event.payload.itemId === item.id)
         .map((event) => event.type);
