@@ -50,7 +50,7 @@ const int = (sql: Sql, values: number[]) => sql.array(values, 23);
 async function insertPeople(sql: Sql): Promise<void> {
   await sql`
     insert into users (id, email, handle, display_name, job_title, department, site, locale,
-                       created_at)
+                       trust_level, created_at)
     overriding system value
     select i, 'user' || i || '@bench.example', 'user' || i,
            (${text(sql, firstNames)}::text[])[1 + (i * 7) % ${firstNames.length}] || ' ' ||
@@ -59,6 +59,7 @@ async function insertPeople(sql: Sql): Promise<void> {
            (${text(sql, departments)}::text[])[1 + (i * 11) % ${departments.length}],
            (${text(sql, sites)}::text[])[1 + (i * 5) % ${sites.length}],
            (case when i % 3 = 0 then 'en' else 'fr' end)::locale,
+           1, -- established members: their posts are screened, not held for review
            now() - interval '900 days' + i * interval '2 hours'
     from generate_series(1, ${USER_COUNT}) i`;
 }
