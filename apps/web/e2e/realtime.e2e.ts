@@ -1,6 +1,6 @@
 // Live updates in headless Chromium: two people read the same thread; one answers, and the other
 // sees the answer appear without reloading (the page is never navigated), and the asker's
-// notification count moves with a toast.
+// notification count moves with a toast. A group's moderator sees a new flag enter the queue.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchBrowser, startSite, type RunningSite } from './harness.ts';
@@ -96,5 +96,46 @@ describe.skipIf(!chromiumPath)('live thread in Chromium', () => {
     expect(
       await reader.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).toBe(true);
+  });
+
+  it('puts a new flag in the group moderator’s open queue without reloading', async () => {
+    const owner = await signedIn();
+    const post = async (who: typeof owner, path: string, data: object) => {
+      const response = await who.context.request.post(path, {
+        headers: { 'x-csrf-token': who.csrfToken },
+        data,
+      });
+      expect(response.status()).toBeLessThan(300);
+      return (await response.json()) as { id: number; thread?: { id: number } };
+    };
+    const group = await post(owner, '/api/groups', {
+      slug: 'vigie',
+      name: 'Vigie',
+      kind: 'professional',
+      description: 'Moderated live.',
+    });
+    const { thread } = await post(owner, '/api/groups/vigie/threads', {
+      kind: 'discussion',
+      title: 'Le ton de nos revues de code',
+      body: 'Comment garder des échanges courtois ?',
+      tags: ['revue'],
+    });
+    const member = await signedIn();
+    const written = await post(member, `/api/threads/${thread!.id}/posts`, {
+      body: 'Une remarque volontairement blessante.',
+    });
+
+    const queue = await owner.context.newPage();
+    const listening = subscribedTo(queue, `moderation:${group.id}`);
+    await queue.goto('/mod');
+    await listening;
+    await queue.getByText('Rien à examiner.').waitFor();
+
+    const flagger = await signedIn();
+    await post(flagger, `/api/posts/${written.id}/flags`, { clause: 1, note: 'blessant' });
+    await queue.getByRole('link', { name: /Le ton de nos revues de code/ }).waitFor({
+      timeout: 15_000,
+    });
+    await queue.getByRole('status').filter({ hasText: 'La file d’attente a changé.' }).waitFor();
   });
 });

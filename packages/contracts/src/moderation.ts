@@ -193,7 +193,11 @@ export const QueueItem = Type.Object({
 });
 export type QueueItem = Type.Static<typeof QueueItem>;
 
-export const QueueList = Type.Object({ items: Type.Array(QueueItem) });
+export const QueueList = Type.Object({
+  items: Type.Array(QueueItem),
+  /** The realtime topics on which this viewer's queue changes: subscribe to keep it live. */
+  topics: Type.Array(Type.String()),
+});
 
 const SanctionView = Type.Object({
   id: Id,

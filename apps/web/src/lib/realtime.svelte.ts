@@ -2,6 +2,7 @@
 // ('thread:12', 'user:7') and get the events as hints to refresh what they show. It reconnects with
 // a growing, jittered delay and resumes from the last event id it saw, so nothing is missed; when
 // the server cannot replay that far it asks the page to reload its data. Pages work without it.
+import { invalidateAll } from '$app/navigation';
 import type { EventMessage, RealtimeServerMessage } from '@serendip/contracts';
 
 export type RealtimeStatus = 'idle' | 'connecting' | 'online' | 'offline';
@@ -122,3 +123,27 @@ class RealtimeConnection {
 }
 
 export const realtime = new RealtimeConnection();
+
+/**
+ * A function that reads the page's data again, for live pages: events arriving while it reads
+ * cause one more read, not one each.
+ */
+export function pageRefresher(): () => void {
+  let reading = false;
+  let readAgain = false;
+  const refresh = (): void => {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
+    void invalidateAll().finally(() => {
+      reading = false;
+      if (readAgain) {
+        readAgain = false;
+        refresh();
+      }
+    });
+  };
+  return refresh;
+}

@@ -15,7 +15,7 @@ import {
   selectSanctionsOf,
   type ItemRow,
 } from './queue.queries.ts';
-import { queueEvent } from './signals.ts';
+import { queueEvent, queueTopics } from './signals.ts';
 
 export function itemNotFound(): DomainError {
   return new DomainError('not_found', 'No such moderation item.');
@@ -23,7 +23,8 @@ export function itemNotFound(): DomainError {
 
 export async function listQueue(db: Database, viewer: Viewer, query: QueueQuery) {
   const scope = await moderationScope(db, viewer);
-  return { items: await selectQueue(db, scope, query) };
+  const topics = scope.all ? queueTopics(null) : scope.groupIds.map((id) => `moderation:${id}`);
+  return { items: await selectQueue(db, scope, query), topics };
 }
 
 /** The item if the viewer may act on it; items outside their groups are unknown to them. */

@@ -1,4 +1,5 @@
-// What moderation tells others: queue events on the 'moderation' topic for the realtime hub,
+// What moderation tells others: queue events for the realtime hub (the site-wide 'moderation'
+// topic for staff, and 'moderation:<group id>' for that group's moderators),
 // post visibility changes (thread topic + search outbox), and notifications to the people
 // concerned (authors, flaggers, appellants), which may have no thread (a suspension).
 import { events, notifications, threads, users, type Executor } from '@serendip/db';
@@ -12,7 +13,12 @@ export async function queueEvent(
   type: string,
   payload: { itemId?: number; groupId?: number | null } & Record<string, unknown>,
 ): Promise<void> {
-  await recordEvent(tx, { type, topics: ['moderation'], actorId: null, payload });
+  await recordEvent(tx, { type, topics: queueTopics(payload.groupId), actorId: null, payload });
+}
+
+/** The realtime topics a queue in this scope changes on: see QueueList.topics. */
+export function queueTopics(groupId: number | null | undefined): string[] {
+  return groupId == null ? ['moderation'] : ['moderation', `moderation:${groupId}`];
 }
 
 /**

@@ -2,6 +2,7 @@ import { events } from '@serendip/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, useTestContext, type TestUser } from '../../../test/helper.ts';
 import { TestSocket } from '../../../test/socket-client.ts';
+import { groupWithNewcomer } from '../moderation/moderation-fixtures.ts';
 
 describe('realtime hub', () => {
   // A small send queue, so a socket that stops reading is dropped after a few megabytes at most.
@@ -210,6 +211,39 @@ describe('realtime hub', () => {
     expect(staffHidden).toHaveLength(1);
     expect(staffHidden[0]!.topics).toEqual(['moderation', `thread:${thread.id}`]);
     expect(memberSocket.events().some((event) => event.event === 'flag.created')).toBe(false);
+  });
+
+  it('keeps a group moderator’s queue live on the topics the queue names, and no other group’s', async () => {
+    const { owner, group, newcomer } = await groupWithNewcomer(ctx());
+    const otherOwner = await ctx().newUser();
+    const other = await ctx().newGroup(otherOwner);
+    const here = await ctx().newThread(owner, group.slug);
+    const there = await ctx().newThread(otherOwner, other.slug);
+    const staff = await ctx().newUser({ role: 'moderator' });
+    const queue = expectStatus(await owner.client.get('/api/mod/queue'), 200);
+    expect(queue.topics).toEqual([`moderation:${group.id}`]);
+    expect(expectStatus(await staff.client.get('/api/mod/queue'), 200).topics).toEqual([
+      'moderation',
+    ]);
+    const ownerSocket = await open(owner);
+    const staffSocket = await open(staff);
+    await ownerSocket.subscribe(queue.topics);
+    await staffSocket.subscribe(['moderation']);
+
+    // A newcomer's first posts are held for review: each one is a new item in its group's queue.
+    const elsewhere = await ctx().newPost(newcomer, there.thread.id, 'Ailleurs');
+    const held = await ctx().newPost(newcomer, here.thread.id, 'Ici');
+    const created = await ownerSocket.waitForEvent('moderation.item_created', {
+      groupId: group.id,
+    });
+    expect(created.topics).toEqual([`moderation:${group.id}`]);
+    await staffSocket.waitForEvent('moderation.item_created', { groupId: group.id });
+    await staffSocket.waitForEvent('moderation.item_created', { groupId: other.id });
+    const ownerItems = ownerSocket
+      .events()
+      .filter((event) => event.event.startsWith('moderation.'));
+    expect(ownerItems.map((event) => event.payload.groupId)).toEqual([group.id]);
+    expect([held.state, elsewhere.state]).toEqual(['pending', 'pending']);
   });
 
   it('sends own notifications only to their owner', async () => {

@@ -416,6 +416,7 @@ export const en: Messages = {
   'mod.rules': 'Rules',
   'mod.charter': 'Charter',
   'mod.health': 'Queue health',
+  'mod.queueChanged': 'The queue has changed.',
   'mod.queueIntro': 'Oldest first.',
   'mod.filters': 'Filters',
   'mod.filterReason': 'Reason',

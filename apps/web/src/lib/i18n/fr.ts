@@ -426,6 +426,7 @@ export const frMessages = {
   'mod.rules': 'Règles',
   'mod.charter': 'Charte',
   'mod.health': 'Santé de la file',
+  'mod.queueChanged': 'La file d’attente a changé.',
   'mod.queueIntro': 'Les plus anciens d’abord.',
   'mod.filters': 'Filtres',
   'mod.filterReason': 'Motif',
