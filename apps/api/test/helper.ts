@@ -138,6 +138,17 @@ export class TestContext {
     return { id: body.user.id, handle, email, password, displayName, client };
   }
 
+  /** The same person signed in again, as from another device: a second session and client. */
+  async signInAgain(user: TestUser): Promise<TestUser> {
+    const reply = await this.anonymous.post('/api/auth/login', {
+      email: user.email,
+      password: user.password,
+    });
+    const body = expectStatus(reply, 200);
+    const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
+    return { ...user, client: new TestClient(this.app, { cookie, csrfToken: body.csrfToken }) };
+  }
+
   /** Accepts the published charter through the API, as a member would; no charter, nothing to do. */
   async acceptCurrentCharter(client: TestClient): Promise<void> {
     const charter = await client.get('/api/charter');

@@ -120,4 +120,6 @@ export const RealtimeCloseCode = {
   rateLimited: 4029,
   /** The server is shutting down or restarting; reconnect elsewhere and resume. */
   goingAway: 1001,
+  /** The session this socket was opened with has ended (signed out): do not reconnect with it. */
+  sessionEnded: 4401,
 } as const;

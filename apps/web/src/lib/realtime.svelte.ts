@@ -11,6 +11,7 @@ export type RealtimeListener = (event: EventMessage | { type: 'reload' }) => voi
 
 const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
+const SESSION_ENDED = 4401;
 
 class RealtimeConnection {
   status = $state<RealtimeStatus>('idle');
@@ -80,9 +81,14 @@ class RealtimeConnection {
       this.pendingSince.clear();
     });
     socket.addEventListener('message', (message) => this.receive(String(message.data)));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      // RealtimeCloseCode.sessionEnded: signed out; the next page decides whether to connect again.
+      if (event.code === SESSION_ENDED) {
+        this.status = 'idle';
+        return;
+      }
       this.status = 'offline';
       this.retryLater();
     });

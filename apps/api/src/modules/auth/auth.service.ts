@@ -4,7 +4,8 @@ import type { LoginBody, RegisterBody, SessionUser } from '@serendip/contracts';
 import { users, type Database } from '@serendip/db';
 import { DomainError } from '../../errors.ts';
 import { hashToken, newToken, type Viewer } from '../../plugins/session.ts';
-import { queueSearchUpdate } from '../../write-path.ts';
+import { queueSearchUpdate, recordEvent } from '../../write-path.ts';
+import { INTERNAL_TOPIC, SESSION_ENDED } from '../realtime/event-shape.ts';
 import {
   deleteSession,
   emailOrHandleTaken,
@@ -108,5 +109,14 @@ export async function login(
 }
 
 export async function logout(db: Database, viewer: Viewer): Promise<void> {
-  await deleteSession(db, viewer.sessionTokenHash);
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, viewer.sessionTokenHash);
+    // Every API process closes the sockets opened with this session (see sessionEndOf).
+    await recordEvent(tx, {
+      type: SESSION_ENDED,
+      topics: [INTERNAL_TOPIC],
+      actorId: viewer.id,
+      payload: { sessionTokenHash: viewer.sessionTokenHash },
+    });
+  });
 }

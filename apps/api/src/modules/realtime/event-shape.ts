@@ -66,3 +66,14 @@ export function groupChangeOf(row: EventRow): { groupId: number; userId?: number
   if (typeof groupId !== 'number') return null;
   return typeof userId === 'number' ? { groupId, userId } : { groupId };
 }
+
+/** A topic no socket can subscribe to: events for the API processes themselves. */
+export const INTERNAL_TOPIC = 'internal';
+export const SESSION_ENDED = 'session.ended';
+
+/** The session whose sockets must close, when an event says it ended (a sign-out). */
+export function sessionEndOf(row: EventRow): string | null {
+  if (row.type !== SESSION_ENDED) return null;
+  const { sessionTokenHash } = row.payload;
+  return typeof sessionTokenHash === 'string' ? sessionTokenHash : null;
+}

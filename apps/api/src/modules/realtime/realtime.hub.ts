@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../../plugins/session.ts';
-import { groupChangeOf, publicPayload } from './event-shape.ts';
+import { groupChangeOf, publicPayload, sessionEndOf } from './event-shape.ts';
 import { selectMissedEvents, type EventRow } from './realtime.queries.ts';
 import { authorizeTopic } from './topic-access.ts';
 
@@ -120,6 +120,17 @@ export class RealtimeHub {
       }
       const change = groupChangeOf(row);
       if (change) void this.recheckGroup(change.groupId, change.userId);
+      const endedSession = sessionEndOf(row);
+      if (endedSession) this.closeSession(endedSession);
+    }
+  }
+
+  /** A signed-out session's sockets stop receiving anything at once. */
+  private closeSession(sessionTokenHash: string): void {
+    for (const connection of this.connections) {
+      if (connection.viewer.sessionTokenHash !== sessionTokenHash) continue;
+      connection.socket.close(RealtimeCloseCode.sessionEnded, 'signed out');
+      this.forget(connection);
     }
   }
 

@@ -246,6 +246,24 @@ describe('realtime hub', () => {
     expect([held.state, elsewhere.state]).toEqual(['pending', 'pending']);
   });
 
+  it('closes a session’s sockets when it signs out, and only that session’s', async () => {
+    const user = await ctx().newUser();
+    const signedOut = await open(user);
+    const otherDevice = await ctx().signInAgain(user);
+    const stays = await open(otherDevice);
+    await signedOut.subscribe([`user:${user.id}`]);
+    await stays.subscribe([`user:${user.id}`]);
+
+    expectStatus(await user.client.post('/api/auth/logout'), 200);
+    expect((await signedOut.closed).code).toBe(4401);
+    // The other session's socket still gets its events.
+    const asker = await ctx().newUser();
+    const group = await ctx().newGroup(asker);
+    const { thread } = await ctx().newThread(asker, group.slug);
+    await ctx().newPost(asker, thread.id, `Une question pour @${user.handle} ?`);
+    await stays.waitForEvent('notification.created', { threadId: thread.id });
+  });
+
   it('sends own notifications only to their owner', async () => {
     const asker = await ctx().newUser();
     const helper = await ctx().newUser();
