@@ -1,4 +1,4 @@
-// Every request: forwards /api/* to the API when API_URL is set (docker-compose; in the
+// Every request: forwards /api/* to the API when API_URL is set (a separate web process; in the
 // one-process server /api never reaches SvelteKit), otherwise reads the session through the API,
 // picks the language (the user's setting, else Accept-Language, else French) and sets <html lang>.
 import { env } from '$env/dynamic/private';
