@@ -41,6 +41,11 @@ export const threads = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /**
+     * Bumped by triggers whenever one of its posts, or the name shown for one of their authors,
+     * changes: a reader holding the posts read at this version knows they are still current.
+     */
+    postsVersion: integer('posts_version').notNull().default(0),
   },
   (t) => [
     index('threads_group_activity_idx').on(t.groupId, t.lastActivityAt.desc(), t.id.desc()),

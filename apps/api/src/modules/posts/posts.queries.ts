@@ -55,7 +55,8 @@ const readablePostJson = sql<ReadablePostRow>`json_build_object(
   'myVote', coalesce(${postVote.value}, 0))`;
 
 /** A post row as PostgreSQL sends it, the author's columns flat (aliases already camelCase). */
-interface FlatPostRow extends Omit<ReadablePostRow, 'author'> {
+interface FlatPostRow extends Omit<ThreadPostRow, 'author'> {
+  postsVersion: number;
   authorHandle: string;
   authorDisplayName: string;
   authorJobTitle: string;
@@ -64,7 +65,9 @@ interface FlatPostRow extends Omit<ReadablePostRow, 'author'> {
 }
 
 // Hand-written and run through the driver: drizzle's per-row mapping of a thread's posts cost
-// more CPU than the query. Same columns, order and timestamp format as readablePostJson.
+// more CPU than the query. Same columns, order and timestamp format as readablePostJson, without
+// the viewer's vote: these rows are the same for every reader, so they can be kept (see
+// thread-posts-cache.ts), each carrying the thread's posts_version read in the same snapshot.
 const POSTS_OF_THREAD_SQL = `select p.id, p.thread_id as "threadId", p.kind, p.author_id as "authorId",
   a.handle as "authorHandle", a.display_name as "authorDisplayName",
   a.job_title as "authorJobTitle", a.department as "authorDepartment", a.site as "authorSite",
@@ -72,14 +75,23 @@ const POSTS_OF_THREAD_SQL = `select p.id, p.thread_id as "threadId", p.kind, p.a
   p.revision_count as "revisionCount",
   to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
   to_char(p.edited_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "editedAt",
-  coalesce(v.value, 0)::int as "myVote"
+  t.posts_version as "postsVersion"
 from posts p
 inner join users a on a.id = p.author_id
-left join votes v on v.post_id = p.id and v.user_id = $1::int
-where p.thread_id = $2::int and p.deleted_at is null
+inner join threads t on t.id = p.thread_id
+where p.thread_id = $1::int and p.deleted_at is null
 order by p.created_at, p.id`;
 
-function withAuthor(row: FlatPostRow): ReadablePostRow {
+/** A thread's post as every reader gets it; the viewer's vote is added per request. */
+export type ThreadPostRow = Omit<ReadablePostRow, 'myVote'>;
+
+/** The posts of a thread as of one version of them. */
+export interface ThreadPosts {
+  version: number;
+  rows: readonly ThreadPostRow[];
+}
+
+function withAuthor(row: FlatPostRow): ThreadPostRow {
   return {
     id: row.id,
     threadId: row.threadId,
@@ -100,22 +112,17 @@ function withAuthor(row: FlatPostRow): ReadablePostRow {
     revisionCount: row.revisionCount,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
-    myVote: row.myVote,
   };
 }
 
 /**
- * The non-deleted posts of a thread in order of creation, with authors and the viewer's votes;
- * visibility is filtered by the caller. Plain rows: building them as JSON inside PostgreSQL cost
- * the database twice as much as sending the columns.
+ * The non-deleted posts of a thread in order of creation, with their authors; visibility is
+ * filtered by the caller. Plain rows: building them as JSON inside PostgreSQL cost the database
+ * twice as much as sending the columns. A thread without posts has version -1 (nothing to keep).
  */
-export async function selectPostsOfThread(
-  db: Database,
-  viewerId: number,
-  threadId: number,
-): Promise<ReadablePostRow[]> {
-  const rows = await rawQuery(db)<FlatPostRow>(POSTS_OF_THREAD_SQL, [viewerId, threadId]);
-  return rows.map(withAuthor);
+export async function selectPostsOfThread(db: Database, threadId: number): Promise<ThreadPosts> {
+  const rows = await rawQuery(db)<FlatPostRow>(POSTS_OF_THREAD_SQL, [threadId]);
+  return { version: rows[0]?.postsVersion ?? -1, rows: rows.map(withAuthor) };
 }
 
 export async function selectReadablePost(db: Executor, viewerId: number, postId: number) {

@@ -1,5 +1,5 @@
-// Reading threads: a thread page (two prepared queries run together: the thread head, and its posts
-// with their authors and the viewer's votes) and a group's lists with keyset cursors.
+// Reading threads: a thread page (the thread head with the viewer's votes, and its posts with
+// their authors, kept between reads while unchanged) and a group's lists with keyset cursors.
 import type {
   Post,
   TaggedThreadsQuery,
@@ -23,6 +23,7 @@ import { canSeePost, comparePosts, toPost, type PostViewContext } from '../posts
 import { selectPostsOfThread } from '../posts/posts.queries.ts';
 import { normalizeTag } from '../tags/tags.queries.ts';
 import { threadNotFound } from './thread-access.ts';
+import { threadPostsCache } from './thread-posts-cache.ts';
 import {
   EXCERPT_SOURCE_LENGTH,
   selectThreadHead,
@@ -32,7 +33,10 @@ import {
   type ThreadSortKey,
 } from './threads.queries.ts';
 
-type ThreadFields = Omit<ThreadHeadRow, 'membership' | 'thanks' | 'following'>;
+type ThreadFields = Omit<
+  ThreadHeadRow,
+  'membership' | 'thanks' | 'following' | 'postsVersion' | 'myVotes'
+>;
 
 /** The author is shown unless the thread is anonymous and the viewer is neither them nor a moderator. */
 function toThread(row: ThreadFields, view: PostViewContext, openingHtml: string | null): Thread {
@@ -73,14 +77,23 @@ export async function loadThreadDetail(
   viewer: Viewer,
   threadId: number,
 ): Promise<ThreadDetail> {
-  const [head, postRows] = await Promise.all([
+  const cache = threadPostsCache(db);
+  const kept = cache.peek(threadId);
+  // With nothing kept, both queries go out together; with posts kept, the head says whether
+  // they are still current.
+  const [head, fetched] = await Promise.all([
     selectThreadHead(db, viewer.id, threadId),
-    selectPostsOfThread(db, viewer.id, threadId),
+    kept ? undefined : selectPostsOfThread(db, threadId),
   ]);
   if (!head || !groupIsReadable(viewer, head.group.visibility, head.membership)) {
     throw threadNotFound();
   }
-  const { membership, thanks, following, ...fields } = head;
+  const { membership, thanks, following, postsVersion, myVotes, ...fields } = head;
+  const current =
+    fetched ?? (kept!.version === postsVersion ? kept! : await selectPostsOfThread(db, threadId));
+  cache.keep(threadId, current);
+  const votes = new Map(myVotes);
+  const postRows = current.rows.map((row) => ({ ...row, myVote: votes.get(row.id) ?? 0 }));
   const moderates = moderatesWith(viewer, membership);
   const view = viewContext(viewer, fields, moderates);
   const openingRow = postRows.find((row) => row.kind === 'opening');

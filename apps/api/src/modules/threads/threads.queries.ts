@@ -12,6 +12,7 @@ import {
   threads,
   threadTags,
   users,
+  votes,
   type Database,
   type Executor,
 } from '@serendip/db';
@@ -65,6 +66,12 @@ function prepareThreadHead(db: Database) {
       },
       following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewerIdParam}
         and ${follows.targetType} = 'thread' and ${follows.targetId} = ${threads.id})`,
+      postsVersion: threads.postsVersion,
+      myVotes: sql<[postId: number, value: number][]>`(
+        select coalesce(json_agg(json_build_array(${votes.postId}, ${votes.value})), '[]'::json)
+        from ${votes} inner join ${posts} as ${sql.identifier('voted')}
+          on ${sql.identifier('voted')}.id = ${votes.postId}
+        where ${sql.identifier('voted')}.thread_id = ${threads.id} and ${votes.userId} = ${viewerIdParam})`,
     })
     .from(threads)
     .innerJoin(groups, eq(groups.id, threads.groupId))
@@ -81,7 +88,8 @@ function prepareThreadHead(db: Database) {
 
 /**
  * The head of a thread page in one query: thread, group, the viewer's membership, author, tags,
- * thanks and whether the viewer follows it (posts come from their own query, run alongside).
+ * thanks, whether the viewer follows it, the viewer's votes on its posts, and the version of its
+ * posts (which come from their own query, or from those kept at that version).
  * Readability is decided by the caller.
  */
 export async function selectThreadHead(db: Database, viewerId: number, threadId: number) {

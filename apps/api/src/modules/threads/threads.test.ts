@@ -312,6 +312,37 @@ describe('threads', () => {
       ]);
       expect(detail.thread.answerCount).toBe(0);
     });
+
+    it('never serves kept posts once they changed, however the change was written', async () => {
+      const { owner, author, peer } = await people();
+      const group = await ctx().newGroup(owner);
+      const { thread, posts: opening } = await ctx().newThread(author, group.slug);
+      const answer = await ctx().newPost(peer, thread.id, 'Première version');
+      const read = async (reader: TestUser = owner) => {
+        const detail = expectStatus(await reader.client.get(`/api/threads/${thread.id}`), 200);
+        return detail.posts.find((post: { id: number }) => post.id === answer.id);
+      };
+      expect(await read()).toMatchObject({ bodySource: 'Première version', myVote: 0 });
+
+      // Through the API: a vote (the voter sees their own vote, others only the score), an edit.
+      expectStatus(await owner.client.put(`/api/posts/${answer.id}/vote`, { value: 1 }), 200);
+      expect(await read()).toMatchObject({ score: 1, myVote: 1 });
+      expect(await read(author)).toMatchObject({ score: 1, myVote: 0 });
+      expectStatus(await peer.client.patch(`/api/posts/${answer.id}`, { body: 'Corrigée' }), 200);
+      expect(await read()).toMatchObject({ bodySource: 'Corrigée', revisionCount: 2 });
+
+      // Straight in the database, as another process, the importer or an operator would write.
+      await ctx().db.update(posts).set({ score: 7 }).where(eq(posts.id, answer.id));
+      expect(await read()).toMatchObject({ score: 7 });
+      await ctx().db.update(users).set({ displayName: 'Nom changé' }).where(eq(users.id, peer.id));
+      expect((await read()).author.displayName).toBe('Nom changé');
+      await ctx().db.update(posts).set({ state: 'hidden' }).where(eq(posts.id, answer.id));
+      expect(await read(author)).toBeUndefined();
+      await ctx().db.delete(posts).where(eq(posts.id, answer.id));
+      expect(await read(peer)).toBeUndefined();
+      const detail = expectStatus(await owner.client.get(`/api/threads/${thread.id}`), 200);
+      expect(detail.posts.map((post: { id: number }) => post.id)).toEqual([opening[0].id]);
+    });
   });
 
   async function anonymousGet(url: string) {

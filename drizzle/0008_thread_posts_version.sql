@@ -1,0 +1,1 @@
+ALTER TABLE "threads" ADD COLUMN "posts_version" integer DEFAULT 0 NOT NULL;
