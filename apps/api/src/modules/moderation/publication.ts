@@ -1,18 +1,27 @@
 // A held post that a moderator publishes: it notifies whom its writing would have, and its author
 // leaves pre-moderation once enough of their posts have been approved (trust level 1).
 import { and, count, eq } from 'drizzle-orm';
-import { moderationItems, postMentions, posts, threads, users, type Executor } from '@serendip/db';
+import {
+  moderationItems,
+  postMentions,
+  posts,
+  threadAddressees,
+  threads,
+  users,
+  type Executor,
+} from '@serendip/db';
 import { followerIdsOf } from '../follows/follows.queries.ts';
 import { notifyOnce } from '../posts/post-write.ts';
 import { actorOf } from '../threads/thread-rules.ts';
 import { recordAudit } from './audit.ts';
 import { loadSettings } from './rules-config.service.ts';
 
-export /**
+/**
  * A held post, once published, notifies whom its writing would have: the asker of an answered
- * question, the people it mentions, the thread's followers (the body read afresh after an edit).
+ * question, the people it mentions and, for a question asked of an expert, that expert, the
+ * thread's followers (the body read afresh after an edit).
  */
-async function announcePublished(tx: Executor, postId: number): Promise<void> {
+export async function announcePublished(tx: Executor, postId: number): Promise<void> {
   const [row] = await tx
     .select({ post: posts, thread: threads })
     .from(posts)
@@ -24,12 +33,20 @@ async function announcePublished(tx: Executor, postId: number): Promise<void> {
     .select({ userId: postMentions.userId })
     .from(postMentions)
     .where(eq(postMentions.postId, postId));
+  const addressees =
+    post.kind === 'opening'
+      ? await tx
+          .select({ userId: threadAddressees.userId })
+          .from(threadAddressees)
+          .where(eq(threadAddressees.threadId, thread.id))
+      : [];
+  const named = [...mentions, ...addressees].map((person) => person.userId);
   const followers = post.kind === 'opening' ? [] : await followerIdsOf(tx, 'thread', thread.id);
   await notifyOnce(
     tx,
     [
       ['answer', post.kind === 'answer' ? [thread.authorId] : []],
-      ['mention', mentions.map((mention) => mention.userId)],
+      ['mention', [...new Set(named)]],
       ['reply', followers],
     ],
     {
@@ -43,8 +60,8 @@ async function announcePublished(tx: Executor, postId: number): Promise<void> {
   );
 }
 
-export /** A newcomer whose approved posts reach the threshold leaves pre-moderation (trust level 1). */
-async function promoteIfTrusted(tx: Executor, authorId: number): Promise<void> {
+/** A newcomer whose approved posts reach the threshold leaves pre-moderation (trust level 1). */
+export async function promoteIfTrusted(tx: Executor, authorId: number): Promise<void> {
   const { premoderatedPosts } = await loadSettings(tx);
   const [author] = await tx
     .select({ trustLevel: users.trustLevel })

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, useTestContext, type TestUser } from '../../../test/helper.ts';
 import { recomputeInfluence } from '../influence/influence.service.ts';
+import { decide, itemOfPost } from '../moderation/moderation-fixtures.ts';
 import { directoryScore, loadFactorOf } from './people.ranking.ts';
 
 describe('directoryScore', () => {
@@ -140,6 +141,30 @@ describe('GET /api/people and ask this expert', () => {
         (item: any) => item.threadId === created.thread.id && item.type === 'mention',
       ),
     ).toBe(true);
+  });
+
+  it('tells the expert of a question held for review only once a moderator publishes it', async () => {
+    const newcomer = await ctx().newUser({ trustLevel: 0 });
+    await ctx().join(newcomer, 'cellar');
+    const created = expectStatus(
+      await newcomer.client.post('/api/groups/cellar/threads', {
+        kind: 'question',
+        title: 'Can a newcomer ask the expert about corks?',
+        body: 'Natural or synthetic corks for a ten-year cellar?',
+        tags: ['wine'],
+        addressedTo: topExpert.handle,
+      }),
+      201,
+    );
+    const toldExpert = async () => {
+      const inbox = expectStatus(await topExpert.client.get('/api/notifications'), 200);
+      return inbox.items.some((item: any) => item.threadId === created.thread.id);
+    };
+    expect(await toldExpert()).toBe(false);
+    const moderator = await ctx().newUser({ role: 'moderator' });
+    const item = await itemOfPost(moderator, created.posts[0].id);
+    expectStatus(await decide(moderator, item.id, { decision: 'approve' }), 200);
+    expect(await toldExpert()).toBe(true);
   });
 
   it('refuses to address unknown people, oneself, discussions and outsiders of a private group', async () => {
