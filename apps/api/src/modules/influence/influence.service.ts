@@ -2,7 +2,8 @@
 // company-wide, per group and per tag. Runs on a schedule (jobs/influence-schedule.ts) and on
 // demand by a community lead or an admin.
 import type { InfluenceRecomputeResponse } from '@serendip/contracts';
-import { influenceSnapshots, type Database, type Executor } from '@serendip/db';
+import { eq } from 'drizzle-orm';
+import { groups, influenceSnapshots, type Database, type Executor } from '@serendip/db';
 import {
   computeInfluence,
   computeInfluenceByGroup,
@@ -51,6 +52,14 @@ function snapshotRows(
     }));
 }
 
+async function selectPrivateGroupIds(db: Executor): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(eq(groups.visibility, 'private'));
+  return new Set(rows.map((row) => String(row.id)));
+}
+
 async function insertSnapshot(tx: Executor, rows: ReturnType<typeof snapshotRows>) {
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     await tx.insert(influenceSnapshots).values(rows.slice(start, start + INSERT_BATCH));
@@ -65,9 +74,15 @@ export async function recomputeInfluence(
   const computedAt = options.now ?? new Date();
   const limit = options.topPerScope ?? 100;
   const { interactions, people } = await loadInteractions(db, { until: computedAt });
+  // Company-wide and per-tag scores are shown to every employee (the expert directory): they
+  // count only what happened in public groups. A private group's own scores use all of it.
+  const privateGroups = await selectPrivateGroupIds(db);
+  const visibleToAll = interactions.filter(
+    (interaction) => !privateGroups.has(interaction.groupId),
+  );
   const settings = { asOf: computedAt.getTime(), config: options.config };
   const rows = snapshotRows(
-    computeInfluence(interactions, people, settings),
+    computeInfluence(visibleToAll, people, settings),
     computedAt,
     'company',
     '',
@@ -77,7 +92,7 @@ export async function recomputeInfluence(
   for (const [groupId, result] of byGroup) {
     rows.push(...snapshotRows(result, computedAt, 'group', groupId, limit));
   }
-  const byTag = computeInfluenceByTag(interactions, people, settings);
+  const byTag = computeInfluenceByTag(visibleToAll, people, settings);
   for (const [tag, result] of byTag) {
     rows.push(...snapshotRows(result, computedAt, 'tag', tag, limit));
   }

@@ -83,3 +83,30 @@ describe('influence snapshots', () => {
     expect(await ran).toBeNull();
   });
 });
+
+describe('influence snapshots and private groups', () => {
+  const ctx = useTestContext();
+
+  it('scores private-group activity in that group only, never company-wide or per tag', async () => {
+    const owner = await ctx().newUser();
+    const insider = await ctx().newUser();
+    const vault = await ctx().newGroup(owner, { slug: 'vault', visibility: 'private' });
+    expectStatus(
+      await owner.client.put(`/api/groups/vault/members/${insider.handle}`, { role: 'member' }),
+      200,
+    );
+    const { thread } = await ctx().newThread(owner, 'vault', { tags: ['restructuring'] });
+    const answer = await ctx().newPost(insider, thread.id, 'The plan is ready for March.');
+    expectStatus(await owner.client.put(`/api/posts/${answer.id}/vote`, { value: 1 }), 200);
+
+    const summary = await recomputeInfluence(ctx().db, { now: new Date(Date.now() + 1000) });
+    const rows = await ctx()
+      .db.select()
+      .from(influenceSnapshots)
+      .where(eq(influenceSnapshots.computedAt, new Date(summary.computedAt)));
+    const scopesOf = (userId: number) =>
+      rows.filter((row) => row.userId === userId).map((row) => `${row.scopeType}:${row.scopeKey}`);
+    expect(scopesOf(insider.id)).toEqual([`group:${vault.id}`]);
+    expect(rows.some((row) => row.scopeType === 'tag')).toBe(false);
+  });
+});
