@@ -9,19 +9,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestDatabase } from '../../../packages/db/src/testing.ts';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const rootDir = join(webDir, '..', '..');
 export const screenshotDir = join(webDir, 'e2e', 'screenshots');
 
-/** The system's chromium (CHROMIUM_PATH overrides), or null when there is none. */
+/** The system's chromium (CHROMIUM_PATH overrides), or null (said once) when there is none. */
 export function findChromium(): string | null {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   for (const name of ['chromium', 'chromium-browser']) {
     const found = spawnSync('which', [name], { encoding: 'utf8' });
     if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
   }
+  console.warn('browser tests skipped: no chromium on PATH (apt-get install chromium)');
   return null;
+}
+
+/**
+ * Sites with the demo company run embedded only (the API seeds it in embedded mode alone, never
+ * into a server database): with DATABASE_URL (CI's second pass) their tests already ran in the
+ * PGlite pass, and say so instead of running again.
+ */
+export function demoSiteSkipped(): boolean {
+  if (!process.env.DATABASE_URL) return false;
+  console.warn('demo-site browser tests skipped: the demo company is embedded-only (PGlite pass)');
+  return true;
 }
 
 export function launchBrowser(executablePath: string): Promise<Browser> {
@@ -123,6 +136,9 @@ export async function startSite(options: SiteOptions = {}): Promise<RunningSite>
   ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'serendip-e2e-'));
+  // With DATABASE_URL, the site runs like production: on a fresh database of that server.
+  const database =
+    process.env.DATABASE_URL && !options.seedDemo ? await createTestDatabase() : null;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -135,8 +151,8 @@ export async function startSite(options: SiteOptions = {}): Promise<RunningSite>
     REGISTER_RATE_LIMIT: '1000',
     LOGIN_RATE_LIMIT: '1000',
   };
-  // Always embedded: the e2e run owns its database, whatever DATABASE_URL the unit tests use.
-  delete env.DATABASE_URL;
+  if (database) env.DATABASE_URL = database.url;
+  else delete env.DATABASE_URL;
   delete env.API_URL;
   delete env.ORIGIN;
   const tsx = join(rootDir, 'node_modules', '.bin', 'tsx');
@@ -157,6 +173,7 @@ export async function startSite(options: SiteOptions = {}): Promise<RunningSite>
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+      await database?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

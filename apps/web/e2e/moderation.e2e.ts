@@ -10,6 +10,7 @@ import {
   findChromium,
   launchBrowser,
   seriousViolations,
+  demoSiteSkipped,
   startSite,
   type RunningSite,
 } from './harness.ts';
@@ -27,7 +28,7 @@ interface Person {
   displayName: string;
 }
 
-describe.skipIf(!chromiumPath)('moderation in Chromium', () => {
+describe.skipIf(!chromiumPath || demoSiteSkipped())('moderation in Chromium', () => {
   let site: RunningSite;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
