@@ -38,6 +38,11 @@ const MAX_QUERY_WORDS = 12;
 const THREAD_COUNT_KEY = '';
 /** Fewer hits than this and the query is retried with corrected or completed words. */
 const FEW_HITS = 3;
+/**
+ * A source thread is described by this many of its most significant terms. Fewer (15 before)
+ * left out body words two duplicates share, so partners were found but ranked low.
+ */
+const MAX_SIGNIFICANT_TERMS = 50;
 /** Above this many threads, related candidates must share two rare terms with the source. */
 const LARGE_COLLECTION = 2000;
 
@@ -450,7 +455,7 @@ function significantTerms(
       return { lexeme: t.lexeme, weight: Math.log(1 + threads / t.document_count) * prominence };
     })
     .sort((a, b) => b.weight - a.weight || a.lexeme.localeCompare(b.lexeme))
-    .slice(0, 15);
+    .slice(0, MAX_SIGNIFICANT_TERMS);
 }
 
 /** "(a & b) | (a & c) | (b & c)...": documents sharing at least two of the terms. */
