@@ -59,24 +59,39 @@ interface Latency {
   p95: number;
   p99: number;
   errors: number;
+  /** The slowest requests, slowest first: where the tail comes from. */
+  slowest: { path: string; ms: number }[];
 }
 
-async function measure(count: number, request: () => Promise<number>): Promise<Latency> {
-  const times: number[] = [];
+const SLOWEST_SHOWN = 5;
+
+async function measure(
+  count: number,
+  nextPath: () => string,
+  request: (path: string) => Promise<number>,
+): Promise<Latency> {
+  const timed: { path: string; ms: number }[] = [];
   let errors = 0;
   for (let i = 0; i < count; i += 1) {
+    const path = nextPath();
     const started = performance.now();
-    const status = await request();
-    times.push(performance.now() - started);
+    const status = await request(path);
+    timed.push({ path, ms: performance.now() - started });
     if (status !== 200) errors += 1;
   }
-  times.sort((a, b) => a - b);
+  const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   return {
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     p99: percentile(times, 0.99),
     errors,
+    slowest: [...timed].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN),
   };
+}
+
+function logSlowest(scenario: string, latency: Latency): void {
+  log(`${scenario}: ${SLOWEST_SHOWN} slowest`);
+  for (const { path, ms } of latency.slowest) log(`  ${ms.toFixed(1).padStart(7)} ms  ${path}`);
 }
 
 async function main(): Promise<void> {
@@ -113,13 +128,19 @@ async function main(): Promise<void> {
       await get(`/api/threads/${pick(site.readThreadIds)}/related?limit=5`);
     }
     log(`search: ${QUERIES} queries`);
-    const search = await measure(QUERIES, () =>
-      get(`/api/search?q=${encodeURIComponent(searchQuery())}`),
+    const search = await measure(
+      QUERIES,
+      () => `/api/search?q=${encodeURIComponent(searchQuery())}`,
+      get,
     );
+    logSlowest('search', search);
     log(`related: ${QUERIES} threads`);
-    const related = await measure(QUERIES, () =>
-      get(`/api/threads/${pick(site.readThreadIds)}/related?limit=5`),
+    const related = await measure(
+      QUERIES,
+      () => `/api/threads/${pick(site.readThreadIds)}/related?limit=5`,
+      get,
     );
+    logSlowest('related', related);
 
     log(`index lag: ${WRITE_RATE} answers/s for ${LAG_SECONDS} s`);
     const lag = await measureLag(app, site.postingSessions, site.readThreadIds);
