@@ -281,6 +281,11 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** NaN (not measured) as n/a. */
+function shown(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? 'n/a' : String(value);
+}
+
 function printFigures(figures: Record<string, number>): void {
   const rows: [string, string, string, string, string][] = [
     ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'target'],
@@ -320,7 +325,7 @@ function printFigures(figures: Record<string, number>): void {
     `${figures.posts} posts, ${figures.indexed_documents} documents indexed in ${figures.index_build_seconds} s; errors: search ${figures.search_errors}, related ${figures.related_errors}, writes ${figures.write_errors}`,
   );
   console.log(
-    `CPU per request (API / database server): search ${figures.search_api_cpu_ms} / ${figures.search_server_cpu_ms} ms, related ${figures.related_api_cpu_ms} / ${figures.related_server_cpu_ms} ms; load average at start ${figures.load_average_1m_at_start}, now ${round(os.loadavg()[0]!)}`,
+    `CPU per request (API / database server): search ${figures.search_api_cpu_ms} / ${shown(figures.search_server_cpu_ms)} ms, related ${figures.related_api_cpu_ms} / ${shown(figures.related_server_cpu_ms)} ms; load average at start ${figures.load_average_1m_at_start}, now ${round(os.loadavg()[0]!)}`,
   );
 }
 
