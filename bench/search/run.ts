@@ -5,14 +5,14 @@
 // production. Prints a table and writes bench/results/search.json (one flat object).
 // Env: DATABASE_URL (server; a sibling database serendip_bench_search is created on it),
 // BENCH_QUERIES (per latency scenario, default 400), BENCH_LAG_SECONDS (default 15).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { openDatabase } from '../../packages/db/src/index.ts';
 import { titleSubjects } from '../api/site-content.ts';
 import { generateSite, type PostingSession } from '../api/generate.ts';
-import { freshDatabase } from '../lib/database.ts';
+import { freshDatabase, type Sql } from '../lib/database.ts';
 import { repositoryRoot } from '../lib/processes.ts';
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 400);
@@ -59,24 +59,80 @@ interface Latency {
   p95: number;
   p99: number;
   errors: number;
+  /** The slowest requests, slowest first: where the tail comes from. */
+  slowest: { path: string; ms: number }[];
+  /** CPU per request of this process (API) and of the database server's backends. */
+  apiCpuMs: number;
+  serverCpuMs: number | null;
 }
 
-async function measure(count: number, request: () => Promise<number>): Promise<Latency> {
-  const times: number[] = [];
+/** Clock ticks per second of /proc/<pid>/stat on Linux. */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (ms) the server's backends for this database have used, read from /proc: a figure
+ * the other load on a shared machine distorts far less than wall-clock latency. Null when the
+ * server is not a local process we can read.
+ */
+async function serverCpu(sql: Sql): Promise<Map<number, number> | null> {
+  const rows = await sql<{ pid: number }[]>`
+    select pid from pg_stat_activity where datname = current_database()`;
+  const used = new Map<number, number>();
+  try {
+    for (const { pid } of rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // utime and stime are fields 14 and 15; the split starts at field 3.
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    }
+  } catch {
+    return null;
+  }
+  return used;
+}
+
+function serverCpuSpent(before: Map<number, number> | null, after: Map<number, number> | null) {
+  if (!before || !after) return null;
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
+}
+
+const SLOWEST_SHOWN = 5;
+
+async function measure(
+  sql: Sql,
+  count: number,
+  nextPath: () => string,
+  request: (path: string) => Promise<number>,
+): Promise<Latency> {
+  const timed: { path: string; ms: number }[] = [];
   let errors = 0;
+  const serverBefore = await serverCpu(sql);
+  const apiBefore = process.cpuUsage();
   for (let i = 0; i < count; i += 1) {
+    const path = nextPath();
     const started = performance.now();
-    const status = await request();
-    times.push(performance.now() - started);
+    const status = await request(path);
+    timed.push({ path, ms: performance.now() - started });
     if (status !== 200) errors += 1;
   }
-  times.sort((a, b) => a - b);
+  const api = process.cpuUsage(apiBefore);
+  const server = serverCpuSpent(serverBefore, await serverCpu(sql));
+  const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   return {
+    apiCpuMs: (api.user + api.system) / 1000 / count,
+    serverCpuMs: server === null ? null : server / count,
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     p99: percentile(times, 0.99),
     errors,
+    slowest: [...timed].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN),
   };
+}
+
+function logSlowest(scenario: string, latency: Latency): void {
+  log(`${scenario}: ${SLOWEST_SHOWN} slowest`);
+  for (const { path, ms } of latency.slowest) log(`  ${ms.toFixed(1).padStart(7)} ms  ${path}`);
 }
 
 async function main(): Promise<void> {
@@ -113,13 +169,22 @@ async function main(): Promise<void> {
       await get(`/api/threads/${pick(site.readThreadIds)}/related?limit=5`);
     }
     log(`search: ${QUERIES} queries`);
-    const search = await measure(QUERIES, () =>
-      get(`/api/search?q=${encodeURIComponent(searchQuery())}`),
+    const sql = database.postgresClient!;
+    const search = await measure(
+      sql,
+      QUERIES,
+      () => `/api/search?q=${encodeURIComponent(searchQuery())}`,
+      get,
     );
+    logSlowest('search', search);
     log(`related: ${QUERIES} threads`);
-    const related = await measure(QUERIES, () =>
-      get(`/api/threads/${pick(site.readThreadIds)}/related?limit=5`),
+    const related = await measure(
+      sql,
+      QUERIES,
+      () => `/api/threads/${pick(site.readThreadIds)}/related?limit=5`,
+      get,
     );
+    logSlowest('related', related);
 
     log(`index lag: ${WRITE_RATE} answers/s for ${LAG_SECONDS} s`);
     const lag = await measureLag(app, site.postingSessions, site.readThreadIds);
@@ -133,10 +198,14 @@ async function main(): Promise<void> {
       search_p95_ms: round(search.p95),
       search_p99_ms: round(search.p99),
       search_errors: search.errors,
+      search_api_cpu_ms: round(search.apiCpuMs),
+      search_server_cpu_ms: search.serverCpuMs === null ? NaN : round(search.serverCpuMs),
       related_p50_ms: round(related.p50),
       related_p95_ms: round(related.p95),
       related_p99_ms: round(related.p99),
       related_errors: related.errors,
+      related_api_cpu_ms: round(related.apiCpuMs),
+      related_server_cpu_ms: related.serverCpuMs === null ? NaN : round(related.serverCpuMs),
       write_rate_per_s: WRITE_RATE,
       writes: lag.writes,
       write_errors: lag.errors,
@@ -212,6 +281,11 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** NaN (not measured) as n/a. */
+function shown(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? 'n/a' : String(value);
+}
+
 function printFigures(figures: Record<string, number>): void {
   const rows: [string, string, string, string, string][] = [
     ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'target'],
@@ -249,6 +323,9 @@ function printFigures(figures: Record<string, number>): void {
   }
   console.log(
     `${figures.posts} posts, ${figures.indexed_documents} documents indexed in ${figures.index_build_seconds} s; errors: search ${figures.search_errors}, related ${figures.related_errors}, writes ${figures.write_errors}`,
+  );
+  console.log(
+    `CPU per request (API / database server): search ${figures.search_api_cpu_ms} / ${shown(figures.search_server_cpu_ms)} ms, related ${figures.related_api_cpu_ms} / ${shown(figures.related_server_cpu_ms)} ms; load average at start ${figures.load_average_1m_at_start}, now ${round(os.loadavg()[0]!)}`,
   );
 }
 

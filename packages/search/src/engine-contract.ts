@@ -84,6 +84,14 @@ export function describeEngineContract(
         body: 'Which caustic cleaner for kegs and lines?',
         tags: ['cleaning'],
       }),
+      person: thread({
+        type: 'user',
+        threadId: null,
+        groupId: null,
+        key: 'zephyrine',
+        title: 'Zephyrine Quillfeather',
+        body: 'Cellar master, Lyon site',
+      }),
     };
 
     beforeAll(async () => {
@@ -182,6 +190,16 @@ export function describeEngineContract(
         limit: 10,
       });
       expect(filtered.hits.map((hit) => hit.id)).toEqual([docs.hopsA.id]);
+    });
+
+    it('finds documents of no group (people) for a reader of no group', async (context) => {
+      const engine = engineOr(context.skip);
+      for (const readableGroupIds of [[], readable]) {
+        const result = await engine.search({ text: 'zephyrine', readableGroupIds, limit: 10 });
+        expect(result.hits.map((hit) => `${hit.type}:${hit.id}`)).toEqual([
+          `user:${docs.person.id}`,
+        ]);
+      }
     });
 
     it('never shows a private group to non-members', async (context) => {

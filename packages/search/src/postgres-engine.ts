@@ -38,6 +38,11 @@ const MAX_QUERY_WORDS = 12;
 const THREAD_COUNT_KEY = '';
 /** Fewer hits than this and the query is retried with corrected or completed words. */
 const FEW_HITS = 3;
+/**
+ * A source thread is described by this many of its most significant terms. Fewer (15 before)
+ * left out body words two duplicates share, so partners were found but ranked low.
+ */
+const MAX_SIGNIFICANT_TERMS = 50;
 /** Above this many threads, related candidates must share two rare terms with the source. */
 const LARGE_COLLECTION = 2000;
 
@@ -137,28 +142,28 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * One statement: the matches are ranked once (materialized), the page is highlighted, and the
-   * total and facet counts are aggregated from the same rows.
+   * One statement: the matches are ranked once (materialized, narrow rows so they stay in
+   * memory), the page is highlighted, and the total and facet counts come from one grouped pass
+   * over the same rows (plus one for tags).
    */
   private async runSearch(query: SearchQuery, terms: string[]): Promise<SearchResult> {
     const tsquery = terms.join(query.match === 'any' ? ' | ' : ' & ');
     const params: unknown[] = [tsquery];
-    const where = [`d.search_vector @@ q.query`, ...filterConditions(query, params)];
+    const where = [`d.search_vector @@ q.matches`, ...filterConditions(query, params)];
     params.push(query.limit, query.offset ?? 0);
     const [limit, offset] = [`$${params.length - 1}`, `$${params.length}`];
-    const facets = query.facets ? FACET_COLUMNS : '';
     const [row] = await rawQuery(this.db)<Row>(
-      `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
+      `with q as (${BOTH_LANGUAGES_QUERY}),
        m as materialized (
-         select d.document_type, d.document_id, d.group_id, d.group_slug, d.group_name, d.tags,
-           d.answered, d.created_at,
+         select d.document_type, d.document_id, d.group_id, d.tags, d.answered, d.created_at,
            ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
              * (1 + 0.1 * ln(1 + greatest(d.score, 0))) as relevance
          from search_documents d, q where ${where.join(' and ')}),
        page as (
          select * from m order by relevance desc, created_at desc, document_id desc
          limit ${limit} offset ${offset})
-       select (select count(*)::int from m) as total,
+       ${query.facets ? FACET_COUNTS : ', counts as (select 15 as set, count(*)::int as count from m)'}
+       select (select count from counts where set = 15) as total,
        (select coalesce(json_agg(h order by h.relevance desc, h.created_at desc, h.id desc), '[]') from (
          select p.document_type::text as type, p.document_id as id, d.thread_id, d.group_id,
            d.group_slug, d.group_name, d.key, d.title, d.tags, d.answered, d.score, d.created_at,
@@ -169,7 +174,7 @@ export class PostgresSearchEngine implements SearchEngine {
              'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') as body_highlight
          from page p cross join q
          join search_documents d on d.document_type = p.document_type
-           and d.document_id = p.document_id) h) as hits${facets}`,
+           and d.document_id = p.document_id) h) as hits${query.facets ? FACET_COLUMNS : ''}`,
       params,
     );
     return {
@@ -292,12 +297,12 @@ export class PostgresSearchEngine implements SearchEngine {
       conditions.push(`d.document_type <> 'post'`);
     }
     const rows = await rawQuery(this.db)<Row>(
-      `with q as (select (to_tsquery('serendip_french', $1) || to_tsquery('serendip_english', $1)) as query),
+      `with q as (${BOTH_LANGUAGES_QUERY}),
        ranked as (
          select d.*, ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
                   + similarity(d.title_plain, $2) as relevance
          from search_documents d, q
-         where (d.search_vector @@ q.query or (length($2) >= 3 and d.title_plain like '%' || $2 || '%'))
+         where (d.search_vector @@ q.matches or (length($2) >= 3 and d.title_plain like '%' || $2 || '%'))
            and ${conditions.join(' and ')}),
        numbered as (
          select *, row_number() over (partition by document_type
@@ -337,11 +342,17 @@ function tsqueryLiteral(text: string): string {
   return `'${text.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 }
 
-/** Adds the readable-groups parameter and returns its condition on `d`. */
+/**
+ * Adds the readable-groups parameter and returns its condition on `d`: no group, or a readable
+ * one. A case, so the planner checks it on the matches instead of ANDing a bitmap of the group
+ * index: a reader reads most groups, and that bitmap (~90k rows on the bench site) cost more
+ * than it filtered.
+ */
 function readableCondition(readable: ReadableGroups, params: unknown[]): string {
   if (readable === 'all') return 'true';
   params.push([...readable]);
-  return `(d.group_id is null or d.group_id = any($${params.length}::int[]))`;
+  return `case when d.group_id is null then true
+    else d.group_id = any($${params.length}::int[]) end`;
 }
 
 function filterConditions(query: SearchQuery, params: unknown[]): string[] {
@@ -362,23 +373,44 @@ function filterConditions(query: SearchQuery, params: unknown[]): string[] {
   return conditions;
 }
 
-/** Facet counts over the ranked matches `m`, one JSON array per facet. */
+/**
+ * $1 in French and in English, ORed (`query`, which ranks and highlights). Most queries read
+ * alike in both, and `matches` then searches the index once instead of twice: the same
+ * documents, while ranks and highlights stay those of the ORed query.
+ */
+const BOTH_LANGUAGES_QUERY = `select fr || en as query, case when fr = en then en else fr || en end as matches
+  from (select to_tsquery('serendip_french', $1) as fr, to_tsquery('serendip_english', $1) as en) l`;
+
+/**
+ * The total and the type, group, answered and date facets of the ranked matches `m` in one
+ * grouped pass; `set` is the grouping() bit mask telling which facet a row counts (15: total).
+ */
+const FACET_COUNTS = `,
+  counts as (
+    select grouping(m.document_type, m.group_id, m.answered, b.bucket) as set,
+      m.document_type::text as type, m.group_id, m.answered, b.bucket, count(*)::int as count
+    from m, lateral (select case
+        when m.created_at >= now() - interval '7 days' then 'week'
+        when m.created_at >= now() - interval '30 days' then 'month'
+        when m.created_at >= now() - interval '365 days' then 'year'
+        else 'older' end as bucket) b
+    group by grouping sets ((m.document_type), (m.group_id), (m.answered), (b.bucket), ()))`;
+
+/** One JSON array per facet, from `counts`; tags from `m` (a post has several). */
 const FACET_COLUMNS = `,
+  (select coalesce(json_agg(json_build_object('value', type, 'count', count) order by count desc), '[]')
+   from counts where set = 7) as types,
+  (select coalesce(json_agg(json_build_object('value', c.group_id, 'slug', g.group_slug,
+     'name', g.group_name, 'count', c.count) order by c.count desc), '[]')
+   from counts c, lateral (select s.group_slug, s.group_name from search_documents s
+     where s.group_id = c.group_id limit 1) g
+   where c.set = 11 and c.group_id is not null) as groups,
+  (select coalesce(json_agg(json_build_object('value', answered, 'count', count) order by count desc), '[]')
+   from counts where set = 13) as answered,
+  (select coalesce(json_agg(json_build_object('value', bucket, 'count', count)), '[]')
+   from counts where set = 14) as dates,
   (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
-    (select document_type::text as v, count(*)::int as c from m group by 1 order by 2 desc) x) as types,
-  (select coalesce(json_agg(json_build_object('value', v, 'slug', slug, 'name', name, 'count', c)), '[]') from
-    (select group_id as v, max(group_slug) as slug, max(group_name) as name, count(*)::int as c
-     from m where group_id is not null group by 1 order by 4 desc) x) as groups,
-  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
-    (select answered as v, count(*)::int as c from m group by 1 order by 2 desc) x) as answered,
-  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
-    (select case
-       when created_at >= now() - interval '7 days' then 'week'
-       when created_at >= now() - interval '30 days' then 'month'
-       when created_at >= now() - interval '365 days' then 'year'
-       else 'older' end as v, count(*)::int as c from m group by 1) x) as dates,
-  (select coalesce(json_agg(json_build_object('value', v, 'count', c)), '[]') from
-    (select tag as v, count(*)::int as c from m, unnest(m.tags) as tag
+    (select tag as v, count(*)::int as c from (select unnest(m.tags) as tag from m) t
      group by 1 order by 2 desc, 1 limit 20) x) as tags`;
 
 /** postgres.js parses json columns; some drivers hand back the text. */
@@ -450,7 +482,7 @@ function significantTerms(
       return { lexeme: t.lexeme, weight: Math.log(1 + threads / t.document_count) * prominence };
     })
     .sort((a, b) => b.weight - a.weight || a.lexeme.localeCompare(b.lexeme))
-    .slice(0, 15);
+    .slice(0, MAX_SIGNIFICANT_TERMS);
 }
 
 /** "(a & b) | (a & c) | (b & c)...": documents sharing at least two of the terms. */
