@@ -56,8 +56,27 @@ function toThread(row: ThreadFields, view: PostViewContext, openingHtml: string 
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
     lastActivityAt: row.lastActivityAt.toISOString(),
-    excerpt: openingHtml ? excerpt(openingHtml.slice(0, EXCERPT_SOURCE_LENGTH)) : '',
+    excerpt: openingHtml ? openingExcerpt(openingHtml) : '',
   };
+}
+
+// Every list and thread page shows its threads' opening excerpts; parsing the same HTML again on
+// each read cost more than the rest of a listed thread. An excerpt depends on that HTML alone, so
+// the latest ones are kept, keyed by it (the oldest dropped first).
+const keptExcerpts = new Map<string, string>();
+const MAX_KEPT_EXCERPTS = 2000;
+
+function openingExcerpt(openingHtml: string): string {
+  const source = openingHtml.slice(0, EXCERPT_SOURCE_LENGTH);
+  let text = keptExcerpts.get(source);
+  if (text === undefined) {
+    text = excerpt(source);
+    if (keptExcerpts.size >= MAX_KEPT_EXCERPTS) {
+      keptExcerpts.delete(keptExcerpts.keys().next().value!);
+    }
+    keptExcerpts.set(source, text);
+  }
+  return text;
 }
 
 function viewContext(viewer: Viewer, row: ThreadFields, moderates: boolean): PostViewContext {
