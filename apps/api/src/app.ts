@@ -24,6 +24,7 @@ import { previewRoutes } from './modules/preview/preview.routes.ts';
 import { tagsRoutes } from './modules/tags/tags.routes.ts';
 import { threadsRoutes } from './modules/threads/threads.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { myDataRoutes } from './modules/my-data/my-data.routes.ts';
 import { votesRoutes } from './modules/votes/votes.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { trackInFlight } from './plugins/in-flight.ts';
@@ -49,6 +50,7 @@ const SHUTDOWN_DRAIN_MS = 10_000;
 const modules = [
   authRoutes,
   usersRoutes,
+  myDataRoutes,
   groupsRoutes,
   threadsRoutes,
   postsRoutes,

@@ -3,7 +3,7 @@
 // post and reading its version history, creating a group, a tag's page, the settings page, the
 // home page's sections, private groups staying invisible, axe-core on every page and screenshots
 // at desktop and phone widths.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -360,9 +360,16 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       await apiGroup(author, slug, `Suivi ${mode}`);
       const threadId = await apiThread(author, slug, `Un sujet à suivre ${mode} ?`, ['suivi']);
       const page = await newPage(javaScriptEnabled);
-      await register(page);
+      const person = await register(page);
       await page.goto('/parametres');
       await page.getByText('Vous ne suivez rien pour l’instant').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Télécharger mes données' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^serendip-${person.handle}-`));
+      const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      expect(saved.profile).toMatchObject({ handle: person.handle, email: person.email });
       await page.goto(`/sujets/${threadId}`);
       await page.getByRole('button', { name: 'Suivre ce sujet' }).click();
       await page.getByText('Vous suivez ce sujet.').waitFor();

@@ -113,3 +113,23 @@ export const PublicProfile = Type.Object({
   memberSince: Timestamp,
 });
 export type PublicProfile = Type.Static<typeof PublicProfile>;
+
+const ExportRows = Type.Array(Type.Record(Type.String(), Type.Unknown()));
+
+/** GET /api/users/me/export: everything the forum holds about the signed-in person. */
+export const MyDataExport = Type.Object({
+  exportedAt: Timestamp,
+  profile: Type.Record(Type.String(), Type.Unknown()),
+  skillsAndInterests: ExportRows,
+  memberships: ExportRows,
+  threads: ExportRows,
+  posts: ExportRows,
+  votes: ExportRows,
+  follows: ExportRows,
+  thanksGiven: ExportRows,
+  thanksReceived: ExportRows,
+  notifications: ExportRows,
+  sanctions: ExportRows,
+  sessions: ExportRows,
+});
+export type MyDataExport = Type.Static<typeof MyDataExport>;

@@ -337,6 +337,10 @@ export const en: Messages = {
   'settings.followsEmptyTitle': 'You follow nothing yet',
   'settings.followsEmptyText':
     'Follow a thread, tag, group or person to hear about what happens there.',
+  'settings.dataHeading': 'Your data',
+  'settings.dataText':
+    'Download everything Serendip keeps about you: profile, posts, votes, follows, thanks, notifications (a JSON file).',
+  'settings.dataDownload': 'Download my data',
   'settings.followsMore': 'Only the first 100 are shown.',
   'settings.kind.tag': 'Tags',
   'settings.kind.group': 'Groups',

@@ -344,6 +344,10 @@ export const frMessages = {
   'settings.followsEmptyTitle': 'Vous ne suivez rien pour l’instant',
   'settings.followsEmptyText':
     'Suivez un sujet, une étiquette, un groupe ou une personne pour être prévenu·e de ce qui s’y passe.',
+  'settings.dataHeading': 'Vos données',
+  'settings.dataText':
+    'Téléchargez tout ce que Serendip garde de vous : profil, messages, votes, abonnements, remerciements, notifications (un fichier JSON).',
+  'settings.dataDownload': 'Télécharger mes données',
   'settings.followsMore': 'Seuls les 100 premiers sont affichés.',
   'settings.kind.tag': 'Étiquettes',
   'settings.kind.group': 'Groupes',
