@@ -23,23 +23,32 @@ function threadIdOf(param: string): number {
   return id;
 }
 
+/** The post whose flag form is open (?signaler=<post id>), if any. */
+function flaggedPostOf(url: URL): number | null {
+  const id = Number(url.searchParams.get('signaler'));
+  return Number.isInteger(id) && id > 0 && id <= 2147483647 ? id : null;
+}
+
 export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
   const id = threadIdOf(params.id);
+  const flagging = locals.user ? flaggedPostOf(url) : null;
   // The layout reads the realtime cursor; waiting for it puts that read before the thread's, so
   // live updates replay whatever changes after this page's data, without a second cursor read.
   await parent();
-  // Related threads and the flag form's clause chooser are asked for alongside: for a thread the
-  // viewer may not see, no related thread comes back.
+  // Related threads are asked for alongside (for a thread the viewer may not see, none come back),
+  // and the charter's clauses only while a post is being flagged: the flag form is rendered for
+  // that post alone.
   const [found, related, clauses] = await Promise.all([
     locals.api.get<ThreadDetail>(`/threads/${id}`),
     locals.user ? loadSuggestedThreads(locals.api, `/threads/${id}/related`, RELATED_SHOWN) : [],
-    locals.user ? charterClauses(locals.api) : [],
+    flagging ? charterClauses(locals.api) : [],
   ]);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
   const { posts, ...rest } = dataOrError(found);
   return {
     detail: { ...rest, posts: posts.map(toPostView) },
+    flagging,
     clauses,
     related,
   };
