@@ -7,7 +7,7 @@ import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
-import { toPostView } from '$lib/post-view';
+import { toPostView, toThreadView } from '$lib/post-view';
 import { charterClauses } from '$lib/server/moderation';
 import { previewOf } from '$lib/server/preview';
 import { loadSuggestedThreads } from '$lib/server/suggested-threads';
@@ -29,7 +29,7 @@ function flaggedPostOf(url: URL): number | null {
   return Number.isInteger(id) && id > 0 && id <= 2147483647 ? id : null;
 }
 
-export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
+export const load: PageServerLoad = async ({ locals, params, url, parent, isDataRequest }) => {
   const id = threadIdOf(params.id);
   const flagging = locals.user ? flaggedPostOf(url) : null;
   // The layout reads the realtime cursor; waiting for it puts that read before the thread's, so
@@ -45,9 +45,14 @@ export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
   ]);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
-  const { posts, ...rest } = dataOrError(found);
+  const { thread, posts, thanks, viewer } = dataOrError(found);
   return {
-    detail: { ...rest, posts: posts.map(toPostView) },
+    detail: {
+      thread: toThreadView(thread),
+      posts: posts.map((post) => toPostView(post, !isDataRequest)),
+      thanks,
+      viewer,
+    },
     flagging,
     clauses,
     related,
