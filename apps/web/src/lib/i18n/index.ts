@@ -63,6 +63,8 @@ const dateTimeFormat = cachedPerLocale(
 );
 
 function interpolate(template: string, params: Params | undefined, locale: Locale): string {
+  // Most strings of a page have no parameters: nothing to choose or replace in them.
+  if (!params) return template;
   let text = template;
   // "one|other" forms are chosen by the `count` parameter, with the language's plural rules.
   if (text.includes('|') && params && typeof params.count === 'number') {
