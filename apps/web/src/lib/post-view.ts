@@ -30,11 +30,19 @@ function toAuthorView(author: UserSummary | null): AuthorView | null {
 
 /** `bodyInPage`: the page is rendered by the server, whose markup then holds the body. */
 export function toPostView(post: Post, bodyInPage: boolean): PostView {
-  const { bodySource: _source, author, bodyHtml, ...view } = post;
   return {
-    ...view,
-    author: toAuthorView(author),
-    bodyHtml: bodyInPage ? new RenderedHtml(postBodyId(post.id), bodyHtml) : bodyHtml,
+    id: post.id,
+    threadId: post.threadId,
+    kind: post.kind,
+    author: toAuthorView(post.author),
+    bodyHtml: bodyInPage ? new RenderedHtml(postBodyId(post.id), post.bodyHtml) : post.bodyHtml,
+    state: post.state,
+    score: post.score,
+    myVote: post.myVote,
+    isAccepted: post.isAccepted,
+    revisionCount: post.revisionCount,
+    createdAt: post.createdAt,
+    editedAt: post.editedAt,
   };
 }
 
