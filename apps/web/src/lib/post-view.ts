@@ -14,6 +14,21 @@ export type PostView = Omit<Post, 'bodySource' | 'author' | 'bodyHtml'> & {
   bodyHtml: string | RenderedHtml;
 };
 
+/**
+ * The thread page's one vote form: every post's vote buttons submit it (their `form` attribute),
+ * each with its value "<post id>:<vote>", instead of a form and a hidden input per post.
+ */
+export const VOTE_FORM_ID = 'vote';
+
+/** "<post id>:<vote>" from a vote button, or null when it is not one. */
+export function parseVote(value: string): { postId: number; value: -1 | 0 | 1 } | null {
+  const match = /^(\d{1,10}):(-1|0|1)$/.exec(value);
+  if (!match) return null;
+  const postId = Number(match[1]);
+  if (postId < 1 || postId > 2147483647) return null;
+  return { postId, value: Number(match[2]) as -1 | 0 | 1 };
+}
+
 /** The element PostCard renders a post's body into. */
 export function postBodyId(postId: number): string {
   return `post-${postId}-body`;

@@ -7,7 +7,7 @@ import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
-import { toPostView, toThreadView } from '$lib/post-view';
+import { parseVote, toPostView, toThreadView } from '$lib/post-view';
 import { charterClauses } from '$lib/server/moderation';
 import { previewOf } from '$lib/server/preview';
 import { loadSuggestedThreads } from '$lib/server/suggested-threads';
@@ -106,13 +106,12 @@ function backTo(
 export const actions: Actions = {
   vote: async (event) => {
     const { threadId, form } = await formOf(event);
-    const postId = postIdOf(form);
-    const value = Number(textField(form, 'value'));
-    if (!postId || ![1, -1, 0].includes(value)) {
-      return failure(400, { action: 'vote', postId, message: event.locals.i18n.t('form.invalid') });
+    const vote = parseVote(textField(form, 'vote'));
+    if (!vote) {
+      return failure(400, { action: 'vote', message: event.locals.i18n.t('form.invalid') });
     }
-    const result = await event.locals.api.put(`/posts/${postId}/vote`, { value });
-    return backTo(event, result, threadId, postId, 'vote');
+    const result = await event.locals.api.put(`/posts/${vote.postId}/vote`, { value: vote.value });
+    return backTo(event, result, threadId, vote.postId, 'vote');
   },
 
   accept: async (event) => {
