@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Api } from './api-types.ts';
+import { withSharedViewers } from './plugins/session.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -49,10 +50,13 @@ export function siteServer(app: Api, web: NodeHandler): Server {
   const server = createServer((req, res) => {
     if (isApiPath(req.url)) return app.routing(req, res);
     req.headers['x-forwarded-proto'] ??= 'http';
-    web(req, res, () => {
-      res.statusCode = 404;
-      res.end('Not found');
-    });
+    // The page's in-process API calls read the session once between them.
+    withSharedViewers(() =>
+      web(req, res, () => {
+        res.statusCode = 404;
+        res.end('Not found');
+      }),
+    );
   });
   // Websocket handshakes (/api/ws) go to the API's websocket server, which listens on app.server.
   server.on('upgrade', (req, socket, head) => {

@@ -91,6 +91,15 @@ describe.skipIf(!chromiumPath)('live thread in Chromium', () => {
     await answerer.getByRole('button', { name: 'Publier ma réponse' }).click();
 
     await reader.getByText(answer).waitFor({ timeout: 15_000 });
+    // The question's body came with the page's markup (its hydration data only points at it) and
+    // is shown once, from the fresh data, after the live update.
+    const question = reader.locator('article.post .body', {
+      hasText: 'Nous cherchons une organisation qui tienne dans la durée.',
+    });
+    expect(await question.count()).toBe(1);
+    expect((await question.textContent())?.trim()).toBe(
+      'Nous cherchons une organisation qui tienne dans la durée.',
+    );
     await reader.getByRole('link', { name: 'Nouvelle notification' }).waitFor();
     expect(await reader.locator('nav .badge [aria-hidden="true"]').textContent()).toBe('1');
     expect(

@@ -34,6 +34,14 @@ async function proxyToApi(request: Request, url: URL, apiUrl: string, clientAddr
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 }
 
+// app.html is in the default language; only pages in another one rewrite its <html lang>, since the
+// replacement copies the whole page (about 100 KB for a long thread).
+const TEMPLATE_HTML_TAG = `<html lang="${DEFAULT_LOCALE}">`;
+
+function inOtherLanguage(locale: string) {
+  return ({ html }: { html: string }) => html.replace(TEMPLATE_HTML_TAG, `<html lang="${locale}">`);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
   const apiUrl = env.API_URL;
   if (apiUrl && event.url.pathname.startsWith('/api/')) {
@@ -53,9 +61,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.locale = locale;
   event.locals.i18n = translator(locale);
 
-  return resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%serendip.lang%', locale),
-  });
+  return resolve(
+    event,
+    locale === DEFAULT_LOCALE ? undefined : { transformPageChunk: inOtherLanguage(locale) },
+  );
 };
 
 /** Unexpected errors: 5xx are logged (details never reach the page); 404s are not errors to log. */

@@ -1,5 +1,6 @@
 // Who is asking: reads the session cookie once per request, and refuses state-changing requests
 // that lack the session's CSRF token.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { sessions, users, type Database } from '@serendip/db';
@@ -99,12 +100,45 @@ async function loadViewer(query: ViewerQuery, token: string): Promise<Viewer | n
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Viewers already read during one web page, by session token. */
+type SharedViewers = Map<string, Promise<Viewer | null>>;
+
+const pageViewers = new AsyncLocalStorage<SharedViewers>();
+
+/**
+ * Runs one request of the web app (web-host.ts), whose server code calls the API in-process
+ * several times (session, layout, page: six calls for a thread page): those calls read the
+ * session once and share the viewer, instead of one session query each. Only reads share it: a
+ * write reads the session afresh and drops what was shared, since it may change the viewer
+ * (sign-out, settings), and so do calls outside a web request (HTTP, tests).
+ */
+export function withSharedViewers<T>(handle: () => T): T {
+  return pageViewers.run(new Map(), handle);
+}
+
+function viewerOfToken(query: ViewerQuery, method: string, token: string): Promise<Viewer | null> {
+  const shared = pageViewers.getStore();
+  if (!shared) return loadViewer(query, token);
+  if (!SAFE_METHODS.has(method)) {
+    shared.clear();
+    return loadViewer(query, token);
+  }
+  let viewer = shared.get(token);
+  if (!viewer) {
+    viewer = loadViewer(query, token);
+    shared.set(token, viewer);
+    // A failed read is not kept: the next call tries again.
+    viewer.catch(() => shared.delete(token));
+  }
+  return viewer;
+}
+
 export function registerSession(app: FastifyInstance, db: Database): void {
   const viewerQuery = prepareViewerQuery(db);
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.viewer = token ? await loadViewer(viewerQuery, token) : null;
+    request.viewer = token ? await viewerOfToken(viewerQuery, request.method, token) : null;
     if (SAFE_METHODS.has(request.method) || !request.viewer) return;
     // Unauthenticated writes (login, register) are JSON-only, which a cross-site form cannot send.
     if (request.headers[CSRF_HEADER] !== request.viewer.csrfToken) {

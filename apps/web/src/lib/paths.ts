@@ -10,6 +10,9 @@ export const paths = {
   thread: (id: number) => `/sujets/${id}`,
   post: (threadId: number, postId: number) => `/sujets/${threadId}#post-${postId}`,
   editPost: (threadId: number, postId: number) => `/sujets/${threadId}/messages/${postId}/modifier`,
+  /** The thread with the flag form open under one post. */
+  flagPost: (threadId: number, postId: number) =>
+    `/sujets/${threadId}?signaler=${postId}#signaler-${postId}`,
   postHistory: (threadId: number, postId: number) =>
     `/sujets/${threadId}/messages/${postId}/versions`,
   // Outside /groupes/ so that no group slug ("nouveau") is ever shadowed by it.

@@ -22,6 +22,18 @@ describe('translator', () => {
     expect(translator('en').t('groups.members', { count: 1200 })).toBe('1,200 members');
   });
 
+  it('writes small integers exactly as Intl does (its shortcut skips Intl for them)', () => {
+    for (const [locale, intlLocale] of [
+      ['fr', 'fr-FR'],
+      ['en', 'en-GB'],
+    ] as const) {
+      const intl = new Intl.NumberFormat(intlLocale);
+      for (const value of [-999, -42, -1, 0, 1, 7, 42, 999, 1000, -1000, 1.5]) {
+        expect(translator(locale).number(value)).toBe(intl.format(value));
+      }
+    }
+  });
+
   it('translates API error codes, falling back to the API message for unknown ones', () => {
     expect(translator('en').error('email_taken')).toBe(
       'An account already uses this email address.',

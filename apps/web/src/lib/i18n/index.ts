@@ -63,6 +63,8 @@ const dateTimeFormat = cachedPerLocale(
 );
 
 function interpolate(template: string, params: Params | undefined, locale: Locale): string {
+  // Most strings of a page have no parameters: nothing to choose or replace in them.
+  if (!params) return template;
   let text = template;
   // "one|other" forms are chosen by the `count` parameter, with the language's plural rules.
   if (text.includes('|') && params && typeof params.count === 'number') {
@@ -78,6 +80,10 @@ function interpolate(template: string, params: Params | undefined, locale: Local
 }
 
 export function formatNumber(locale: Locale, value: number): string {
+  // Below a thousand, French and English write integers as plain digits with a hyphen-minus, as
+  // String() does (scores, counts: most numbers of a page); Intl is for the rest. A language with
+  // other digits or minus sign would have to leave this shortcut.
+  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
   return numberFormat(locale).format(value);
 }
 

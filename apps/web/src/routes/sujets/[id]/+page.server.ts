@@ -7,7 +7,7 @@ import type { ApiResult } from '$lib/api';
 import { dataOrError } from '$lib/api';
 import { rawField, textField, type FieldErrors } from '$lib/forms';
 import { paths, signInThenBackTo } from '$lib/paths';
-import { toPostView } from '$lib/post-view';
+import { parseVote, toPostView, toThreadView } from '$lib/post-view';
 import { charterClauses } from '$lib/server/moderation';
 import { previewOf } from '$lib/server/preview';
 import { loadSuggestedThreads } from '$lib/server/suggested-threads';
@@ -23,23 +23,37 @@ function threadIdOf(param: string): number {
   return id;
 }
 
-export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
+/** The post whose flag form is open (?signaler=<post id>), if any. */
+function flaggedPostOf(url: URL): number | null {
+  const id = Number(url.searchParams.get('signaler'));
+  return Number.isInteger(id) && id > 0 && id <= 2147483647 ? id : null;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url, parent, isDataRequest }) => {
   const id = threadIdOf(params.id);
+  const flagging = locals.user ? flaggedPostOf(url) : null;
   // The layout reads the realtime cursor; waiting for it puts that read before the thread's, so
   // live updates replay whatever changes after this page's data, without a second cursor read.
   await parent();
-  // Related threads and the flag form's clause chooser are asked for alongside: for a thread the
-  // viewer may not see, no related thread comes back.
+  // Related threads are asked for alongside (for a thread the viewer may not see, none come back),
+  // and the charter's clauses only while a post is being flagged: the flag form is rendered for
+  // that post alone.
   const [found, related, clauses] = await Promise.all([
     locals.api.get<ThreadDetail>(`/threads/${id}`),
     locals.user ? loadSuggestedThreads(locals.api, `/threads/${id}/related`, RELATED_SHOWN) : [],
-    locals.user ? charterClauses(locals.api) : [],
+    flagging ? charterClauses(locals.api) : [],
   ]);
   // Threads are for signed-in colleagues: visitors sign in first, then come back here.
   if (!found.ok && found.status === 401) redirect(303, signInThenBackTo(url));
-  const { posts, ...rest } = dataOrError(found);
+  const { thread, posts, thanks, viewer } = dataOrError(found);
   return {
-    detail: { ...rest, posts: posts.map(toPostView) },
+    detail: {
+      thread: toThreadView(thread),
+      posts: posts.map((post) => toPostView(post, !isDataRequest)),
+      thanks,
+      viewer,
+    },
+    flagging,
     clauses,
     related,
   };
@@ -92,13 +106,12 @@ function backTo(
 export const actions: Actions = {
   vote: async (event) => {
     const { threadId, form } = await formOf(event);
-    const postId = postIdOf(form);
-    const value = Number(textField(form, 'value'));
-    if (!postId || ![1, -1, 0].includes(value)) {
-      return failure(400, { action: 'vote', postId, message: event.locals.i18n.t('form.invalid') });
+    const vote = parseVote(textField(form, 'vote'));
+    if (!vote) {
+      return failure(400, { action: 'vote', message: event.locals.i18n.t('form.invalid') });
     }
-    const result = await event.locals.api.put(`/posts/${postId}/vote`, { value });
-    return backTo(event, result, threadId, postId, 'vote');
+    const result = await event.locals.api.put(`/posts/${vote.postId}/vote`, { value: vote.value });
+    return backTo(event, result, threadId, vote.postId, 'vote');
   },
 
   accept: async (event) => {
