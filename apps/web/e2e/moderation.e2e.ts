@@ -265,6 +265,12 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())('moderation in Chromium', ()
     ]) {
       await expectAccessible(second.page, path);
     }
+    // The journal names who acted and what on, with a link to it.
+    await second.page.goto('/mod/journal');
+    const acted = second.page.getByRole('link', {
+      name: 'Comment préparer un comité de pilotage ?',
+    });
+    expect(await acted.first().getAttribute('href')).toMatch(/^\/sujets\/\d+#post-\d+$/);
     await expectAccessible(first.page, itemPath);
     await expectAccessible(first.page, '/mod?motif=flag');
     await expectAccessible(author.page, '/ma-moderation');

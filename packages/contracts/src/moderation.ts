@@ -289,9 +289,15 @@ export type AuditQuery = Type.Static<typeof AuditQuery>;
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   actorId: Type.Union([Type.Integer(), Type.Null()]),
+  /** Who acted, by name (null: the system, or an account since deleted). */
+  actorName: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   targetType: Type.String(),
   targetId: Type.Integer(),
+  /** What was acted on, in words: a person's name, a thread's title (null when it has none). */
+  targetLabel: Type.Union([Type.String(), Type.Null()]),
+  /** Where to see it (an API href such as /threads/12#post-34 or /u/handle), when it exists. */
+  targetHref: Type.Union([Type.String(), Type.Null()]),
   groupId: Type.Union([Type.Integer(), Type.Null()]),
   clause: Type.Union([Type.Integer(), Type.Null()]),
   before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),

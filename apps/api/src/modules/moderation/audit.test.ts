@@ -28,6 +28,9 @@ describe('moderation: audit log', () => {
       ]);
       expect(log.items[0]).toMatchObject({
         actorId: moderator.id,
+        actorName: moderator.displayName,
+        targetLabel: thread.title,
+        targetHref: `/threads/${thread.id}#post-${post.id}`,
         clause: 2,
         before: { state: 'pending' },
         after: { state: 'hidden' },
@@ -41,7 +44,7 @@ describe('moderation: audit log', () => {
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       expect(String(csv.body).split('\r\n')[0]).toBe(
-        'id,createdAt,actorId,action,targetType,targetId,groupId,clause,before,after,note',
+        'id,createdAt,actorId,actorName,action,targetType,targetId,targetLabel,groupId,clause,before,after,note',
       );
       expect(String(csv.body)).toContain('item.hide');
       expect((await owner.client.get('/api/mod/audit')).status).toBe(403);

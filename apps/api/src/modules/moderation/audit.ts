@@ -1,8 +1,9 @@
 // The audit log: one append-only row per moderation or admin action (the database refuses
 // UPDATE, DELETE and TRUNCATE on it); listing with filters and CSV export for staff.
 import type { AuditEntry, AuditQuery } from '@serendip/contracts';
-import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { auditLog, type Executor } from '@serendip/db';
+import { and, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { auditLog, users, type Executor } from '@serendip/db';
 
 export interface AuditInput {
   actorId: number | null;
@@ -34,6 +35,25 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+const actor = alias(users, 'actor');
+
+// A moderator reads names and titles, not ids: what each kind of target is called, and where it
+// can be seen (API hrefs, which the web app maps to its pages).
+const targetLabel = sql<string | null>`case ${auditLog.targetType}
+  when 'user' then (select display_name from users where id = ${auditLog.targetId})
+  when 'thread' then (select title from threads where id = ${auditLog.targetId})
+  when 'post' then (select t.title from posts p join threads t on t.id = p.thread_id
+                    where p.id = ${auditLog.targetId})
+end`;
+
+const targetHref = sql<string | null>`case ${auditLog.targetType}
+  when 'user' then (select '/u/' || handle from users
+                    where id = ${auditLog.targetId} and deleted_at is null)
+  when 'thread' then '/threads/' || ${auditLog.targetId}
+  when 'post' then (select '/threads/' || thread_id || '#post-' || id from posts
+                    where id = ${auditLog.targetId})
+end`;
+
 export async function selectAudit(db: Executor, query: AuditQuery): Promise<AuditEntry[]> {
   const conditions: (SQL | undefined)[] = [
     query.action ? eq(auditLog.action, query.action) : undefined,
@@ -46,8 +66,14 @@ export async function selectAudit(db: Executor, query: AuditQuery): Promise<Audi
     conditions.push(or(ilike(auditLog.action, pattern), ilike(auditLog.note, pattern)));
   }
   const rows = await db
-    .select()
+    .select({
+      ...getTableColumns(auditLog),
+      actorName: actor.displayName,
+      targetLabel: targetLabel.as('target_label'),
+      targetHref: targetHref.as('target_href'),
+    })
     .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(query.limit ?? 100);
@@ -58,9 +84,11 @@ const CSV_COLUMNS = [
   'id',
   'createdAt',
   'actorId',
+  'actorName',
   'action',
   'targetType',
   'targetId',
+  'targetLabel',
   'groupId',
   'clause',
   'before',
