@@ -345,7 +345,12 @@ export const QueueHealth = Type.Object({
   oldestAgeSeconds: Type.Union([Type.Integer(), Type.Null()]),
   openAppeals: Type.Integer(),
   decisionsPerDay: Type.Array(
-    Type.Object({ day: Type.String(), moderatorId: Id, decisions: Type.Integer() }),
+    Type.Object({
+      day: Type.String(),
+      moderatorId: Id,
+      moderatorName: Type.String(),
+      decisions: Type.Integer(),
+    }),
   ),
 });
 

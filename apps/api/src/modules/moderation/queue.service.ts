@@ -140,6 +140,7 @@ export async function queueHealth(db: Database, viewer: Viewer) {
     .select({
       day,
       moderatorId: sql<number>`${moderationItems.decidedBy}`,
+      moderatorName: users.displayName,
       decisions: sql<number>`count(*)::int`,
     })
     .from(moderationItems)
@@ -151,7 +152,7 @@ export async function queueHealth(db: Database, viewer: Viewer) {
         inGroups,
       ),
     )
-    .groupBy(day, moderationItems.decidedBy)
+    .groupBy(day, moderationItems.decidedBy, users.displayName)
     .orderBy(sql`1 desc`, sql`2`);
   return {
     waiting: waiting?.waiting ?? 0,

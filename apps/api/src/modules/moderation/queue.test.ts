@@ -192,6 +192,7 @@ describe('moderation: queue', () => {
       expect(after.decisionsPerDay).toContainEqual({
         day: new Date().toISOString().slice(0, 10),
         moderatorId: moderator.id,
+        moderatorName: moderator.displayName,
         decisions: 1,
       });
       const queueEvents = await ctx()
