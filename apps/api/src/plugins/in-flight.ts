@@ -22,6 +22,9 @@ export function trackInFlight(app: FastifyInstance): InFlight {
     closing = true;
   });
   app.addHook('onRequest', async (request) => {
+    // A websocket handshake never gets a reply hook: its socket lives on, closed by the realtime
+    // hub on shutdown. Counting it would hold every shutdown for the whole drain timeout.
+    if (request.headers.upgrade?.toLowerCase() === 'websocket') return;
     handling.add(request);
   });
   // onSend runs once the handler (or error handler) has produced the reply, even when the client

@@ -23,11 +23,14 @@ export async function registerRealtime(
   database: DatabaseHandle,
   config: Config,
 ): Promise<void> {
+  // The relay reads the hub's cursor and the hub gets the relay's rows: the hub is set just after.
+  const hubRef: { hub?: RealtimeHub } = {};
+  // Before the websocket plugin's own preClose (hooks run in order), which would close every
+  // socket without a code: clients are told "going away" (1001) and resume elsewhere.
+  app.addHook('preClose', async () => hubRef.hub?.close());
   await app.register(websocket, {
     options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false },
   });
-  // The relay reads the hub's cursor and the hub gets the relay's rows: the hub is set just after.
-  const hubRef: { hub?: RealtimeHub } = {};
   const relay = new EventRelay(database.db, (rows) => hubRef.hub?.dispatch(rows), app.log);
   await relay.start();
   const hub = new RealtimeHub(database.db, () => relay.lastEventId, app.log, {
@@ -46,7 +49,6 @@ export async function registerRealtime(
   );
   app.decorate('realtimeHub', hub);
   app.addHook('preClose', async () => {
-    hub.close();
     await bus.close();
     await relay.close();
   });
