@@ -119,7 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
   });
-  registerSession(app, database.db);
+  await registerSession(app, database);
   await registerRealtime(app, database, config);
 
   const deps: ModuleDeps = { db: database.db, config };

@@ -3,9 +3,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { sessions, users, type Database } from '@serendip/db';
+import { sessions, users, type Database, type DatabaseHandle } from '@serendip/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors.ts';
+import { listenToChannel } from './database-listen.ts';
+import { VIEWERS_CHANNEL, ViewerCache } from './viewer-cache.ts';
 
 export const SESSION_COOKIE = 'serendip_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -73,6 +75,7 @@ function prepareViewerQuery(db: Database) {
       suspendedUntil: users.suspendedUntil,
       deletedAt: users.deletedAt,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -90,12 +93,22 @@ function prepareViewerQuery(db: Database) {
 
 type ViewerQuery = ReturnType<typeof prepareViewerQuery>;
 
-async function loadViewer(query: ViewerQuery, token: string): Promise<Viewer | null> {
+interface ViewerSource {
+  query: ViewerQuery;
+  cache: ViewerCache;
+}
+
+async function loadViewer({ query, cache }: ViewerSource, token: string): Promise<Viewer | null> {
   const tokenHash = hashToken(token);
+  const kept = cache.get(tokenHash);
+  if (kept) return kept;
+  const mark = cache.mark();
   const [row] = await query.execute({ tokenHash });
   if (!row || row.deletedAt) return null;
-  const { deletedAt: _deletedAt, ...viewer } = row;
-  return { ...viewer, sessionTokenHash: tokenHash };
+  const { deletedAt: _deletedAt, expiresAt, ...fields } = row;
+  const viewer = { ...fields, sessionTokenHash: tokenHash };
+  cache.keep(viewer, expiresAt, mark);
+  return viewer;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -116,16 +129,21 @@ export function withSharedViewers<T>(handle: () => T): T {
   return pageViewers.run(new Map(), handle);
 }
 
-function viewerOfToken(query: ViewerQuery, method: string, token: string): Promise<Viewer | null> {
+function viewerOfToken(
+  source: ViewerSource,
+  method: string,
+  token: string,
+): Promise<Viewer | null> {
   const shared = pageViewers.getStore();
-  if (!shared) return loadViewer(query, token);
   if (!SAFE_METHODS.has(method)) {
-    shared.clear();
-    return loadViewer(query, token);
+    shared?.clear();
+    source.cache.forgetAll();
+    return loadViewer(source, token);
   }
+  if (!shared) return loadViewer(source, token);
   let viewer = shared.get(token);
   if (!viewer) {
-    viewer = loadViewer(query, token);
+    viewer = loadViewer(source, token);
     shared.set(token, viewer);
     // A failed read is not kept: the next call tries again.
     viewer.catch(() => shared.delete(token));
@@ -133,12 +151,24 @@ function viewerOfToken(query: ViewerQuery, method: string, token: string): Promi
   return viewer;
 }
 
-export function registerSession(app: FastifyInstance, db: Database): void {
-  const viewerQuery = prepareViewerQuery(db);
+export async function registerSession(
+  app: FastifyInstance,
+  database: DatabaseHandle,
+): Promise<void> {
+  const source = { query: prepareViewerQuery(database.db), cache: new ViewerCache() };
+  const listening = await listenToChannel(
+    database,
+    VIEWERS_CHANNEL,
+    (payload) => source.cache.onNotification(payload),
+    () => source.cache.forgetAll(),
+  );
+  app.addHook('preClose', async () => {
+    await listening.close();
+  });
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.viewer = token ? await viewerOfToken(viewerQuery, request.method, token) : null;
+    request.viewer = token ? await viewerOfToken(source, request.method, token) : null;
     if (SAFE_METHODS.has(request.method) || !request.viewer) return;
     // Unauthenticated writes (login, register) are JSON-only, which a cross-site form cannot send.
     if (request.headers[CSRF_HEADER] !== request.viewer.csrfToken) {
@@ -147,5 +177,9 @@ export function registerSession(app: FastifyInstance, db: Database): void {
         `Missing or wrong ${CSRF_HEADER} header; read it from GET /api/auth/session.`,
       );
     }
+  });
+  // What a write changed is read again by the next request (see viewer-cache.ts).
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) source.cache.forgetAll();
   });
 }
