@@ -17,6 +17,7 @@ import type { Viewer } from '../../plugins/session.ts';
 import { groupChangeOf, publicPayload, sessionEndOf } from './event-shape.ts';
 import { selectMissedEvents, type EventRow } from './realtime.queries.ts';
 import { authorizeTopic } from './topic-access.ts';
+import { textFrame, writeTextFrame } from './websocket-frame.ts';
 
 export interface HubOptions {
   /** Bytes queued for one socket beyond which it is dropped as too slow. */
@@ -39,7 +40,7 @@ class Connection {
   /** Subscribed topic -> the group guarding it (re-checked when that group's membership changes). */
   readonly subscriptions = new Map<string, number | null>();
   /** Events held back while missed ones are replayed, so the socket sees ids in order. */
-  held: { id: number; data: Buffer }[] | null = null;
+  held: { id: number; frame: Buffer }[] | null = null;
   lastSentId = 0;
   alive = true;
   private tokens: number;
@@ -114,9 +115,9 @@ export class RealtimeHub {
       const serialized = new Map<string, Buffer>();
       for (const [connection, topics] of recipients) {
         const key = topics.join(' ');
-        let data = serialized.get(key);
-        if (data === undefined) serialized.set(key, (data = serializeEvent(row, topics)));
-        this.deliver(connection, row.id, data);
+        let frame = serialized.get(key);
+        if (frame === undefined) serialized.set(key, (frame = serializeEvent(row, topics)));
+        this.deliver(connection, row.id, frame);
       }
       const change = groupChangeOf(row);
       if (change) void this.recheckGroup(change.groupId, change.userId);
@@ -229,7 +230,7 @@ export class RealtimeHub {
     } finally {
       const held = connection.held;
       connection.held = null;
-      for (const event of held) this.deliver(connection, event.id, event.data);
+      for (const event of held) this.deliver(connection, event.id, event.frame);
     }
   }
 
@@ -267,22 +268,22 @@ export class RealtimeHub {
     return true;
   }
 
-  private deliver(connection: Connection, id: number, data: Buffer): void {
+  private deliver(connection: Connection, id: number, frame: Buffer): void {
     if (id <= connection.lastSentId) return;
     if (connection.held) {
-      connection.held.push({ id, data });
+      connection.held.push({ id, frame });
       return;
     }
     connection.lastSentId = id;
-    this.transmit(connection, data);
+    this.transmit(connection, frame);
   }
 
   private send(connection: Connection, message: RealtimeServerMessage): void {
-    this.transmit(connection, Buffer.from(JSON.stringify(message)));
+    this.transmit(connection, textFrame(Buffer.from(JSON.stringify(message))));
   }
 
   /** Sends unless the socket is closed; a socket whose queue is already too long is dropped. */
-  private transmit(connection: Connection, data: Buffer): void {
+  private transmit(connection: Connection, frame: Buffer): void {
     const { socket } = connection;
     if (socket.readyState !== OPEN) return;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
@@ -292,8 +293,8 @@ export class RealtimeHub {
       this.forget(connection);
       return;
     }
-    // Encoded once per event, sent as a text frame to every socket.
-    socket.send(data, { binary: false });
+    // Framed once per event, written as is to every socket.
+    writeTextFrame(socket, frame);
   }
 
   private forget(connection: Connection): void {
@@ -326,6 +327,7 @@ function parseMessage(text: string): RealtimeClientMessage | undefined {
   }
 }
 
+/** The event as a websocket frame, built once for every socket subscribed through `topics`. */
 function serializeEvent(row: EventRow, topics: string[]): Buffer {
   const message = JSON.stringify({
     type: 'event',
@@ -335,5 +337,5 @@ function serializeEvent(row: EventRow, topics: string[]): Buffer {
     payload: publicPayload(row, topics),
     at: row.createdAt.toISOString(),
   });
-  return Buffer.from(message);
+  return textFrame(Buffer.from(message));
 }
