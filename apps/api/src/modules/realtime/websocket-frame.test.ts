@@ -1,20 +1,41 @@
-// The hub's hand-made frames, read back by ws's own receiver (the client side of the protocol).
-import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
-import { textFrame } from './websocket-frame.ts';
-
-function received(frame: Buffer): Promise<{ text: string; isBinary: boolean }> {
-  return new Promise((resolve, reject) => {
-    const receiver = new Receiver({ isServer: false });
-    receiver.on('message', (data: Buffer, isBinary: boolean) =>
-      resolve({ text: data.toString(), isBinary }),
-    );
-    receiver.on('error', reject);
-    receiver.write(frame);
-  });
-}
+// The hub's hand-made frames, written to a real socket and read by a real ws client.
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { textFrame, writeTextFrame } from './websocket-frame.ts';
 
 describe('textFrame', () => {
+  let server: WebSocketServer;
+  let url = '';
+
+  beforeAll(async () => {
+    server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The client's first message says what to send back.
+    server.on('connection', (socket) =>
+      socket.once('message', (text) =>
+        writeTextFrame(socket, textFrame(Buffer.from(text.toString()))),
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  function echoed(text: string): Promise<{ text: string; isBinary: boolean }> {
+    return new Promise((resolve, reject) => {
+      const client = new WebSocket(url, { perMessageDeflate: false });
+      client.once('open', () => client.send(text));
+      client.once('message', (data: Buffer, isBinary: boolean) => {
+        resolve({ text: data.toString(), isBinary });
+        client.close();
+      });
+      client.once('error', reject);
+    });
+  }
+
   // The three length encodings: in the header byte, on 16 bits, on 64 bits.
   it.each([0, 125, 126, 65_535, 65_536, 200_000])('frames a %i-byte text', async (length) => {
     const text = 'é'.repeat(Math.floor(length / 2)) + 'x'.repeat(length % 2);
@@ -22,6 +43,6 @@ describe('textFrame', () => {
     expect(frame.length - Buffer.byteLength(text)).toBe(
       length < 126 ? 2 : length < 65_536 ? 4 : 10,
     );
-    expect(await received(frame)).toEqual({ text, isBinary: false });
+    expect(await echoed(text)).toEqual({ text, isBinary: false });
   });
 });
