@@ -9,6 +9,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Config } from './config.ts';
+import type { InfluenceRecompute } from './jobs/influence-recompute.ts';
 
 export type Api = FastifyInstance<
   RawServerDefault,
@@ -22,4 +23,6 @@ export type Api = FastifyInstance<
 export interface ModuleDeps {
   db: Database;
   config: Config;
+  /** Influence scoring, off this thread when it can be (jobs/influence-recompute.ts). */
+  recomputeInfluence: InfluenceRecompute;
 }

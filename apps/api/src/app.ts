@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { influenceRoutes } from './modules/influence/influence.routes.ts';
 import { insightsRoutes } from './modules/insights/insights.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { influenceRecompute } from './jobs/influence-recompute.ts';
 import { scheduleInfluenceRecompute } from './jobs/influence-schedule.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { postsRoutes } from './modules/posts/posts.routes.ts';
@@ -122,10 +123,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerSession(app, database);
   await registerRealtime(app, database, config);
 
-  const deps: ModuleDeps = { db: database.db, config };
+  const deps: ModuleDeps = {
+    db: database.db,
+    config,
+    recomputeInfluence: influenceRecompute(database),
+  };
   if (config.influenceRecomputeHours > 0) {
     const schedule = scheduleInfluenceRecompute(
-      database.db,
+      deps.recomputeInfluence,
       app.log,
       config.influenceRecomputeHours * 3_600_000,
     );

@@ -33,6 +33,8 @@ export interface DatabaseHandle {
   postgresClient?: postgres.Sql;
   /** The PGlite instance in embedded mode; undefined on a server. */
   pgliteClient?: PGlite;
+  /** The server's URL, for work that opens connections of its own; undefined on PGlite. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       postgresClient: client,
+      url: options.url,
       close: () => client.end({ timeout: 5 }),
     };
   }

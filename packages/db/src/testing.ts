@@ -18,10 +18,8 @@ import {
 import { pgliteRawQuery, registerRawQuery } from './raw.ts';
 import * as schema from './schema/index.ts';
 
-export interface TestDatabase extends DatabaseHandle {
-  /** The URL of the per-file database in server mode (for a second process); undefined on PGlite. */
-  url?: string;
-}
+/** `url` is the per-file database's in server mode (for a second process); undefined on PGlite. */
+export type TestDatabase = DatabaseHandle;
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
@@ -35,7 +33,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrate(handle);
   return {
     ...handle,
-    url: url.toString(),
     async close() {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -1,32 +1,26 @@
-// Recomputes the influence snapshot every few hours inside the API process. A failed run is
-// logged and retried at the next tick; a run still going when the next tick comes is not doubled.
-import type { Database } from '@serendip/db';
+// Recomputes the influence snapshot every few hours. A failed run is logged and retried at the
+// next tick; a run still going when the next tick comes is joined, not doubled.
 import type { FastifyBaseLogger } from 'fastify';
-import { recomputeInfluence } from '../modules/influence/influence.service.ts';
+import type { InfluenceRecompute } from './influence-recompute.ts';
 
 export interface InfluenceSchedule {
   stop(): void;
 }
 
 export function scheduleInfluenceRecompute(
-  db: Database,
+  recompute: InfluenceRecompute,
   log: FastifyBaseLogger,
   everyMs: number,
   onRun: (outcome: Error | null) => void = () => {},
 ): InfluenceSchedule {
-  let running = false;
   const tick = async () => {
-    if (running) return;
-    running = true;
     try {
-      const summary = await recomputeInfluence(db);
+      const summary = await recompute();
       log.info({ influence: summary }, 'influence scores recomputed');
       onRun(null);
     } catch (error) {
       log.error({ err: error }, 'influence recompute failed');
       onRun(error as Error);
-    } finally {
-      running = false;
     }
   };
   const timer = setInterval(() => void tick(), everyMs);

@@ -4,7 +4,7 @@ import type { Api, ModuleDeps } from '../../api-types.ts';
 import { viewerOf } from '../../plugins/session.ts';
 import { requestInfluenceRecompute } from './influence.service.ts';
 
-export async function influenceRoutes(app: Api, { db }: ModuleDeps): Promise<void> {
+export async function influenceRoutes(app: Api, { recomputeInfluence }: ModuleDeps): Promise<void> {
   app.post(
     '/influence/recompute',
     {
@@ -14,6 +14,6 @@ export async function influenceRoutes(app: Api, { db }: ModuleDeps): Promise<voi
         response: { 200: InfluenceRecomputeResponse, '4xx': ErrorResponse },
       },
     },
-    async (request) => requestInfluenceRecompute(db, viewerOf(request)),
+    async (request) => requestInfluenceRecompute(recomputeInfluence, viewerOf(request)),
   );
 }

@@ -12,6 +12,7 @@ import {
   type InfluenceResult,
 } from '@serendip/influence';
 import { DomainError } from '../../errors.ts';
+import type { InfluenceRecompute } from '../../jobs/influence-recompute.ts';
 import type { Viewer } from '../../plugins/session.ts';
 import { recordEvent } from '../../write-path.ts';
 import { loadInteractions } from './interactions.ts';
@@ -114,11 +115,11 @@ export async function recomputeInfluence(
 
 /** On demand: community leads and admins only. */
 export async function requestInfluenceRecompute(
-  db: Database,
+  recompute: InfluenceRecompute,
   viewer: Viewer,
 ): Promise<InfluenceRecomputeResponse> {
   if (viewer.role !== 'community_lead' && viewer.role !== 'admin') {
     throw new DomainError('forbidden', 'Only community leads and admins can recompute influence.');
   }
-  return recomputeInfluence(db);
+  return recompute();
 }

@@ -5,6 +5,7 @@ import { influenceSnapshots } from '@serendip/db';
 import Fastify from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus, useTestContext, type TestUser } from '../../../test/helper.ts';
+import { influenceRecompute } from '../../jobs/influence-recompute.ts';
 import { scheduleInfluenceRecompute } from '../../jobs/influence-schedule.ts';
 import { recomputeInfluence } from './influence.service.ts';
 
@@ -75,12 +76,27 @@ describe('influence snapshots', () => {
 
   it('runs on a schedule', async () => {
     const ran = new Promise<Error | null>((resolve) => {
-      const schedule = scheduleInfluenceRecompute(ctx().db, Fastify().log, 10, (outcome) => {
-        schedule.stop();
-        resolve(outcome);
-      });
+      const schedule = scheduleInfluenceRecompute(
+        influenceRecompute(ctx().database),
+        Fastify().log,
+        10,
+        (outcome) => {
+          schedule.stop();
+          resolve(outcome);
+        },
+      );
     });
     expect(await ran).toBeNull();
+  });
+
+  // On a server the run is on a worker thread with its own connection; embedded, inline.
+  it('joins a run already going instead of starting another, then runs afresh', async () => {
+    const recompute = influenceRecompute(ctx().database);
+    const [first, joined] = await Promise.all([recompute(), recompute()]);
+    expect(joined).toEqual(first);
+    expect(first.people).toBeGreaterThan(0);
+    const next = await recompute();
+    expect(next.computedAt > first.computedAt).toBe(true);
   });
 });
 
