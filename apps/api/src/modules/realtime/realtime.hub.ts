@@ -103,27 +103,34 @@ export class RealtimeHub {
   /** Called by the relay with committed events, in id order. */
   dispatch(rows: EventRow[]): void {
     for (const row of rows) {
-      // Each socket learns which of its own topics the event came through (and no other).
-      const recipients = new Map<Connection, string[]>();
-      for (const topic of row.topics) {
-        for (const connection of this.byTopic.get(topic) ?? []) {
-          const matched = recipients.get(connection);
-          if (matched) matched.push(topic);
-          else recipients.set(connection, [topic]);
-        }
-      }
-      const serialized = new Map<string, Buffer>();
-      for (const [connection, topics] of recipients) {
-        const key = topics.join(' ');
-        let frame = serialized.get(key);
-        if (frame === undefined) serialized.set(key, (frame = serializeEvent(row, topics)));
-        this.deliver(connection, row.id, frame);
-      }
+      this.fanOut(row);
       const change = groupChangeOf(row);
       if (change) void this.recheckGroup(change.groupId, change.userId);
       const endedSession = sessionEndOf(row);
       if (endedSession) this.closeSession(endedSession);
     }
+  }
+
+  /**
+   * Sends the event to every socket subscribed to one of its topics. A socket on several of them
+   * gets it once, through the first, naming every topic it matched (and no other). Sockets that
+   * matched the same topics share one frame; no per-socket table is built, since events reach
+   * thousands of sockets.
+   */
+  private fanOut(row: EventRow): void {
+    const frames = new Map<string, Buffer>();
+    const { topics } = row;
+    topics.forEach((topic, index) => {
+      for (const connection of this.byTopic.get(topic) ?? []) {
+        const matched =
+          topics.length === 1 ? topics : topics.filter((t) => connection.subscriptions.has(t));
+        if (matched[0] !== topics[index]) continue;
+        const key = matched.length === 1 ? topic : matched.join(' ');
+        let frame = frames.get(key);
+        if (frame === undefined) frames.set(key, (frame = serializeEvent(row, matched)));
+        this.deliver(connection, row.id, frame);
+      }
+    });
   }
 
   /** A signed-out session's sockets stop receiving anything at once. */

@@ -81,6 +81,27 @@ describe('realtime hub', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
+  it('sends an event once to a socket on several of its topics, naming those it matched', async () => {
+    const asker = await ctx().newUser();
+    const group = await ctx().newGroup(asker);
+    const { thread } = await ctx().newThread(asker, group.slug);
+    const both = await open(asker);
+    const groupOnly = await open(asker);
+    await both.subscribe([`group:${group.id}`, `thread:${thread.id}`]);
+    await groupOnly.subscribe([`group:${group.id}`]);
+    const answer = await ctx().newPost(asker, thread.id);
+    const marker = await ctx().newThread(asker, group.slug);
+    for (const socket of [both, groupOnly]) {
+      await socket.waitForEvent('thread.created', { threadId: marker.thread.id });
+    }
+    const created = (socket: typeof both) =>
+      socket.events().filter((event) => event.payload.postId === answer.id);
+    expect(created(both).map((event) => event.topics)).toEqual([
+      [`thread:${thread.id}`, `group:${group.id}`],
+    ]);
+    expect(created(groupOnly).map((event) => event.topics)).toEqual([[`group:${group.id}`]]);
+  });
+
   it('denies what the matching HTTP read would deny', async () => {
     const owner = await ctx().newUser();
     const outsider = await ctx().newUser();
