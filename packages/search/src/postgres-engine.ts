@@ -122,6 +122,8 @@ interface QueryOperand {
 
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres';
+  /** Broad searches' pages: proven by the first stage, or ranked from every match. */
+  readonly broadPages = { firstStage: 0, rankedAll: 0 };
   private readonly broadMatches: number;
   private readonly samplePages: number;
 
@@ -255,9 +257,12 @@ export class PostgresSearchEngine implements SearchEngine {
     tsquery: string,
     sample: { matches: number; facets: SearchFacets | null },
   ): Promise<SearchResult> {
-    const hits =
-      (await this.firstStagePage(query, tsquery)) ??
-      (await this.rankAll(query, tsquery, false)).hits;
+    let hits = await this.firstStagePage(query, tsquery);
+    if (hits) this.broadPages.firstStage += 1;
+    else {
+      hits = (await this.rankAll(query, tsquery, false)).hits;
+      this.broadPages.rankedAll += 1;
+    }
     return {
       total: sample.matches,
       hits,
