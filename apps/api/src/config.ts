@@ -23,7 +23,7 @@ const EnvSchema = Type.Object({
   POST_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   SEARCH_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
   // Above this many matches a search counts its total and facets as estimates (bounded work).
-  SEARCH_BROAD_MATCHES: Type.Integer({ minimum: 1, default: 5000 }),
+  SEARCH_BROAD_MATCHES: Type.Integer({ minimum: 1, default: 2000 }),
   // Hours between two influence recomputations in the API process; 0 = never (on demand only).
   INFLUENCE_RECOMPUTE_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 24 }),
   /** Extra origins (comma-separated) whose pages may open /api/ws; the API's own is always allowed. */
@@ -62,7 +62,7 @@ export interface Config {
   postRateLimit: number;
   /** Searches per minute and person (search-as-you-type gets five times as many). */
   searchRateLimit: number;
-  /** Matches above which totals and facets are estimated (postgres) or capped (Meilisearch). */
+  /** PostgreSQL engine: matches above which totals and facets are estimated from a sample. */
   searchBroadMatches: number;
   logLevel: string;
   /** 0: no scheduled recomputation. */

@@ -42,6 +42,8 @@ const WORDS = [
   'office',
   'printer',
   'lunch',
+  'within',
+  'without',
 ];
 
 describe('postgres engine, broad queries', () => {
@@ -119,6 +121,8 @@ describe('postgres engine, broad queries', () => {
       'site',
       'budget req',
       'request budget',
+      // A stop word in English: the query is the French one alone, a single prefix word.
+      'with',
     ];
     for (const text of queries) {
       for (const offset of [0, 20, 40, 100]) {

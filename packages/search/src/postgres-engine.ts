@@ -61,10 +61,16 @@ export interface PostgresEngineOptions {
   samplePages?: number;
 }
 
-/** Ranking and counting 5,000 matches exactly costs ~20 ms of database CPU. */
-const DEFAULT_BROAD_MATCHES = 5000;
-/** ~600 of the bench site's 11,600 pages: ~5,000 documents checked in 3-5 ms. */
-const DEFAULT_SAMPLE_PAGES = 600;
+/**
+ * Ranking and counting 2,000 matches exactly costs ~10-15 ms of database CPU; on the bench site
+ * (bench/README.md) this threshold gave the lowest p95 with estimates within ~10%.
+ */
+const DEFAULT_BROAD_MATCHES = 2000;
+/**
+ * 400 of the bench site's 11,600 pages (3.5%, ~3,500 documents, ~2 ms): a 2,000-match query has
+ * ~70 matches in the sample, so its estimate is within ~12%; broader ones closer.
+ */
+const DEFAULT_SAMPLE_PAGES = 400;
 /** The same pages every time, so a broad query's estimates do not move from page to page. */
 const SAMPLE_SEED = 20261123;
 /** A prefix with more indexed completions than this is ranked in full (too many pairs). */
@@ -329,7 +335,7 @@ export class PostgresSearchEngine implements SearchEngine {
        ops as (
          select distinct replace(o[1], '''''', '''') as lexeme, o[2] is not null as prefix
          from q, regexp_matches(q.query::text, '''((?:[^'']|'''')*)''(:[*])?', 'g') as o)
-       select q.ored,
+       select q.ranked_or,
          greatest(0, coalesce((select score from search_documents
            order by score desc offset ${HIGH_SCORES} limit 1), 0)) as high_score,
          (select coalesce(json_agg(json_build_object('lexeme', ops.lexeme, 'prefix', ops.prefix,
@@ -344,8 +350,8 @@ export class PostgresSearchEngine implements SearchEngine {
       [tsquery],
     );
     const operands = parseJson<QueryOperand[]>(plan?.operands) ?? [];
-    // An AND-topped rank (one language's query empty) follows another formula: no bound.
-    if (!plan?.ored || operands.length === 0) return null;
+    // An AND-topped query is ranked by another formula (calc_rank_and): no bound.
+    if (!plan?.ranked_or || operands.length === 0) return null;
     const pairs = new Set<string>();
     for (const operand of operands) {
       const completions = operand.completions ?? [];
@@ -621,11 +627,13 @@ function filterConditions(query: SearchQuery, params: unknown[]): string[] {
 /**
  * $1 in French and in English, ORed (`query`, which ranks and highlights). Most queries read
  * alike in both, and `matches` then searches the index once instead of twice: the same
- * documents, while ranks and highlights stay those of the ORed query. `ored`: both are non-empty,
- * so `query` is an OR (ts_rank's calc_rank_or; an empty one leaves the other alone).
+ * documents, while ranks and highlights stay those of the ORed query. `ranked_or`: ts_rank
+ * ranks `query` with calc_rank_or (tsrank.c), as it does unless the top node is an AND: both
+ * languages' queries are non-empty (so `query` is their OR), or `query` is a single word (a stop
+ * word in one language leaves the other's alone).
  */
 const BOTH_LANGUAGES_QUERY = `select fr || en as query, case when fr = en then en else fr || en end as matches,
-    numnode(fr) > 0 and numnode(en) > 0 as ored
+    (numnode(fr) > 0 and numnode(en) > 0) or numnode(fr || en) = 1 as ranked_or
   from (select to_tsquery('serendip_french', $1) as fr, to_tsquery('serendip_english', $1) as en) l`;
 
 /** The page (`page`: type, id, created_at, relevance) as JSON hits, highlighted. */

@@ -9,7 +9,6 @@ export function createSearchEngine(config: Config, db: Database): SearchEngine {
     return new MeilisearchSearchEngine({
       url: config.meiliUrl,
       ...(config.meiliMasterKey ? { apiKey: config.meiliMasterKey } : {}),
-      maxTotalHits: config.searchBroadMatches,
     });
   }
   return new PostgresSearchEngine(db, { broadMatches: config.searchBroadMatches });
