@@ -333,7 +333,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const [plan] = await rawQuery(this.db)<Row>(
       `with q as (${BOTH_LANGUAGES_QUERY}),
        ops as (
-         select distinct replace(o[1], '''''', '''') as lexeme, o[2] is not null as prefix
+         -- The tsquery's operands from its text: quoted, quotes and backslashes doubled.
+         select distinct regexp_replace(o[1], '([''\\\\])\\1', '\\1', 'g') as lexeme,
+           o[2] is not null as prefix
          from q, regexp_matches(q.query::text, '''((?:[^'']|'''')*)''(:[*])?', 'g') as o)
        select q.ranked_or,
          greatest(0, coalesce((select score from search_documents
