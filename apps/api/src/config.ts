@@ -22,6 +22,8 @@ const EnvSchema = Type.Object({
   REGISTER_RATE_LIMIT: Type.Integer({ minimum: 1, default: 5 }),
   POST_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   SEARCH_RATE_LIMIT: Type.Integer({ minimum: 1, default: 120 }),
+  // Above this many matches a search counts its total and facets as estimates (bounded work).
+  SEARCH_BROAD_MATCHES: Type.Integer({ minimum: 1, default: 2000 }),
   // Hours between two influence recomputations in the API process; 0 = never (on demand only).
   INFLUENCE_RECOMPUTE_HOURS: Type.Number({ minimum: 0, maximum: 720, default: 24 }),
   /** Extra origins (comma-separated) whose pages may open /api/ws; the API's own is always allowed. */
@@ -60,6 +62,8 @@ export interface Config {
   postRateLimit: number;
   /** Searches per minute and person (search-as-you-type gets five times as many). */
   searchRateLimit: number;
+  /** PostgreSQL engine: matches above which totals and facets are estimated from a sample. */
+  searchBroadMatches: number;
   logLevel: string;
   /** 0: no scheduled recomputation. */
   influenceRecomputeHours: number;
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registerRateLimit: env_.REGISTER_RATE_LIMIT,
     postRateLimit: env_.POST_RATE_LIMIT,
     searchRateLimit: env_.SEARCH_RATE_LIMIT,
+    searchBroadMatches: env_.SEARCH_BROAD_MATCHES,
     logLevel: env_.LOG_LEVEL,
     influenceRecomputeHours: env_.INFLUENCE_RECOMPUTE_HOURS,
     realtime: {

@@ -154,6 +154,9 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
   }
 
   beforeAll(async () => {
+    // Three readable threads mention "fermentation": with more than two matches a search is
+    // broad, so these pages show both estimated and exact counts (the server inherits this).
+    process.env.SEARCH_BROAD_MATCHES = '2';
     site = await startSite();
     browser = await launchBrowser(chromiumPath!);
     owner = await apiPerson();
@@ -255,6 +258,24 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
     ]);
     const kinds = await results.locator('.meta .tag').first().allTextContents();
     expect(kinds).toEqual(['Sujet']);
+  });
+
+  it('says "about" for a broad search\'s counts, and gives a narrow one\'s exactly', async () => {
+    await searcher.goto('/recherche?q=fermentation');
+    await searcher.getByRole('link', { name: TITLES.bread }).waitFor();
+    expect(await searcher.locator('p.summary').textContent()).toContain(
+      'Environ 3 résultats pour « fermentation »',
+    );
+    await searcher.getByText('les nombres sont estimés').waitFor();
+    const groups = searcher.getByRole('navigation', { name: 'Groupe' });
+    expect(await groups.getByRole('link', { name: /Brasserie/ }).textContent()).toContain('≈ 2');
+
+    await searcher.goto('/recherche?q=dr%C3%AAche');
+    await searcher.getByRole('link', { name: TITLES.bread }).waitFor();
+    expect(await searcher.locator('p.summary').textContent()).toContain(
+      '1 résultat pour « drêche »',
+    );
+    expect(await searcher.getByText('les nombres sont estimés').count()).toBe(0);
   });
 
   it('searches without JavaScript through the plain form', async () => {

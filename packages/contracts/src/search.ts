@@ -71,6 +71,13 @@ export type SearchFacets = Type.Static<typeof SearchFacets>;
 
 export const SearchResults = Type.Object({
   total: Type.Integer({ minimum: 0 }),
+  /**
+   * The total is an estimate: a broad query (thousands of matches) is counted on a sample, like
+   * Meilisearch's estimatedTotalHits. False: exact.
+   */
+  totalIsEstimate: Type.Boolean(),
+  /** The facet counts are estimates, for the same reason. False: exact. */
+  facetsAreEstimates: Type.Boolean(),
   page: Type.Integer({ minimum: 1 }),
   limit: Type.Integer({ minimum: 1 }),
   items: Type.Array(SearchItem),

@@ -8,6 +8,15 @@ export interface EngineUnderTest {
   close(): Promise<void>;
 }
 
+/** How a test opens its engine: a low broadMatches makes a handful of matches a broad query. */
+export interface EngineOptions {
+  /**
+   * Postgres: above this many matches, estimated total and facets. Meilisearch: its
+   * maxTotalHits, the count at which it stops counting.
+   */
+  broadMatches?: number;
+}
+
 const PUBLIC_GROUP = 1;
 const OTHER_PUBLIC_GROUP = 2;
 const PRIVATE_GROUP = 3;
@@ -38,7 +47,7 @@ function thread(fields: Partial<SearchDocument> & { title: string }): SearchDocu
 
 export function describeEngineContract(
   name: string,
-  open: () => Promise<EngineUnderTest | { skip: string }>,
+  open: (options?: EngineOptions) => Promise<EngineUnderTest | { skip: string }>,
 ): void {
   describe(`search engine contract: ${name}`, () => {
     let subject: EngineUnderTest | undefined;
@@ -272,6 +281,84 @@ export function describeEngineContract(
         limit: 10,
       });
       expect(result.total).toBe(2);
+    });
+  });
+
+  describe(`search engine contract: ${name}, broad queries`, () => {
+    const BROAD_MATCHES = 3;
+    let subject: EngineUnderTest | undefined;
+    let skipReason = '';
+    const readable = [PUBLIC_GROUP];
+    const docs = {
+      titleAndTag: thread({ title: 'Kombucha second fermentation', tags: ['kombucha'] }),
+      title: thread({ title: 'Kombucha starter culture', body: 'Where do I get one?' }),
+      body: thread({ title: 'Fizzy drinks at the office', body: 'We brew kombucha on Fridays.' }),
+      body2: thread({ title: 'Tea ideas for the break room', body: 'Kombucha, or kefir?' }),
+      body3: thread({ title: 'Office fridge rules', body: 'Label your kombucha jars.' }),
+      narrow: thread({ title: 'Sourdough starter', body: 'Feed it every day.', answered: true }),
+    };
+
+    beforeAll(async () => {
+      const opened = await open({ broadMatches: BROAD_MATCHES });
+      if ('skip' in opened) {
+        skipReason = opened.skip;
+        return;
+      }
+      subject = opened;
+      await subject.engine.index(Object.values(docs));
+    });
+    afterAll(async () => {
+      await subject?.close();
+    });
+
+    function engineOr(skip: (note: string) => void): SearchEngine {
+      if (!subject) {
+        skip(skipReason || 'engine not available');
+        throw new Error('unreachable');
+      }
+      return subject.engine;
+    }
+
+    it('flags the total and facets of a broad query as estimates, and ranks its page', async (context) => {
+      const engine = engineOr(context.skip);
+      const result = await engine.search({
+        text: 'kombucha',
+        readableGroupIds: readable,
+        limit: 2,
+        facets: true,
+      });
+      expect(result.totalIsEstimate).toBe(true);
+      expect(result.facetsAreEstimates).toBe(true);
+      expect(result.total).toBeGreaterThanOrEqual(BROAD_MATCHES);
+      expect(result.facets!.types[0]!.value).toBe('thread');
+      // The page is still the best two: the title matches, never a body match.
+      expect(result.hits.map((hit) => hit.id).sort()).toEqual(
+        [docs.titleAndTag.id, docs.title.id].sort(),
+      );
+      const next = await engine.search({
+        text: 'kombucha',
+        readableGroupIds: readable,
+        limit: 2,
+        offset: 2,
+      });
+      expect(next.totalIsEstimate).toBe(true);
+      expect(next.facetsAreEstimates).toBe(false);
+      for (const hit of next.hits) {
+        expect([docs.body.id, docs.body2.id, docs.body3.id]).toContain(hit.id);
+      }
+    });
+
+    it('counts a narrow query exactly', async (context) => {
+      const engine = engineOr(context.skip);
+      const result = await engine.search({
+        text: 'sourdough',
+        readableGroupIds: readable,
+        limit: 10,
+        facets: true,
+      });
+      expect(result).toMatchObject({ total: 1, totalIsEstimate: false, facetsAreEstimates: false });
+      expect(result.hits.map((hit) => hit.id)).toEqual([docs.narrow.id]);
+      expect(result.facets!.answered).toEqual([{ value: true, count: 1 }]);
     });
   });
 }

@@ -96,6 +96,13 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets: SearchFacets | null;
+  /**
+   * The total was estimated (a broad query: counted on a sample and scaled, or capped by the
+   * engine), like Meilisearch's estimatedTotalHits; false: an exact count.
+   */
+  totalIsEstimate: boolean;
+  /** The facet counts were estimated the same way; false when exact or not requested. */
+  facetsAreEstimates: boolean;
   /** Query words replaced by their nearest indexed words (typo tolerance). */
   corrections: Record<string, string>;
 }

@@ -1,4 +1,4 @@
 export * from './engine.ts';
 export * from './text.ts';
-export { PostgresSearchEngine } from './postgres-engine.ts';
+export { PostgresSearchEngine, type PostgresEngineOptions } from './postgres-engine.ts';
 export { MeilisearchSearchEngine, type MeilisearchEngineOptions } from './meilisearch-engine.ts';

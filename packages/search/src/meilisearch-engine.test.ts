@@ -7,22 +7,30 @@ import { SearchUnavailableError } from './engine.ts';
 import { describeEngineContract, type EngineUnderTest } from './engine-contract.ts';
 import { MeilisearchSearchEngine } from './meilisearch-engine.ts';
 
-describeEngineContract('meilisearch', async (): Promise<EngineUnderTest | { skip: string }> => {
-  const url = process.env.MEILI_URL;
-  if (!url) return { skip: 'MEILI_URL is not set' };
-  const apiKey = process.env.MEILI_MASTER_KEY;
-  const client = new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: 2000 });
-  const healthy = await client.isHealthy().catch(() => false);
-  if (!healthy) return { skip: `no Meilisearch server answers at ${url}` };
-  const indexName = `serendip_contract_${randomBytes(4).toString('hex')}`;
-  const engine = new MeilisearchSearchEngine({ url, ...(apiKey ? { apiKey } : {}), indexName });
-  return {
-    engine,
-    close: async () => {
-      await client.deleteIndexIfExists(indexName);
-    },
-  };
-});
+describeEngineContract(
+  'meilisearch',
+  async (options): Promise<EngineUnderTest | { skip: string }> => {
+    const url = process.env.MEILI_URL;
+    if (!url) return { skip: 'MEILI_URL is not set' };
+    const apiKey = process.env.MEILI_MASTER_KEY;
+    const client = new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: 2000 });
+    const healthy = await client.isHealthy().catch(() => false);
+    if (!healthy) return { skip: `no Meilisearch server answers at ${url}` };
+    const indexName = `serendip_contract_${randomBytes(4).toString('hex')}`;
+    const engine = new MeilisearchSearchEngine({
+      url,
+      ...(apiKey ? { apiKey } : {}),
+      indexName,
+      ...(options?.broadMatches ? { maxTotalHits: options.broadMatches } : {}),
+    });
+    return {
+      engine,
+      close: async () => {
+        await client.deleteIndexIfExists(indexName);
+      },
+    };
+  },
+);
 
 describe('meilisearch engine without a server', () => {
   it('reports an unreachable server as SearchUnavailableError, so the indexer retries', async () => {

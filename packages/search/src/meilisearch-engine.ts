@@ -42,6 +42,11 @@ export interface MeilisearchEngineOptions {
   requestTimeoutMs?: number;
   /** How long a write waits for Meilisearch to finish its task. */
   taskTimeoutMs?: number;
+  /**
+   * Meilisearch counts matches exactly up to this many (the index's pagination.maxTotalHits);
+   * a broader query's total and facets are reported as estimates. Tests lower it.
+   */
+  maxTotalHits?: number;
 }
 
 interface MeiliDocument {
@@ -66,6 +71,7 @@ interface MeiliDocument {
 
 const MAX_BODY_CHARS = 20_000;
 const DAY_SECONDS = 86_400;
+const DEFAULT_MAX_TOTAL_HITS = 5000;
 
 const SETTINGS: Settings = {
   searchableAttributes: ['title', 'tags', 'body'],
@@ -115,7 +121,7 @@ const SETTINGS: Settings = {
     conges: ['holiday'],
   },
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-  pagination: { maxTotalHits: 5000 },
+  pagination: { maxTotalHits: DEFAULT_MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 100 },
 };
 
@@ -124,6 +130,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private readonly client: Meilisearch;
   private readonly indexName: string;
   private readonly taskTimeoutMs: number;
+  private readonly maxTotalHits: number;
   private ready: Promise<void> | undefined;
 
   constructor(options: MeilisearchEngineOptions) {
@@ -134,6 +141,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     });
     this.indexName = options.indexName ?? 'serendip_documents';
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+    this.maxTotalHits = options.maxTotalHits ?? DEFAULT_MAX_TOTAL_HITS;
   }
 
   private get documents(): Index<MeiliDocument> {
@@ -161,7 +169,11 @@ export class MeilisearchSearchEngine implements SearchEngine {
         throw error;
       });
     if (!exists) await this.wait(this.client.createIndex(name, { primaryKey: 'uid' }));
-    await this.wait(this.client.index(name).updateSettings(SETTINGS));
+    await this.wait(
+      this.client
+        .index(name)
+        .updateSettings({ ...SETTINGS, pagination: { maxTotalHits: this.maxTotalHits } }),
+    );
   }
 
   private async wait(task: EnqueuedTaskPromise): Promise<void> {
@@ -229,10 +241,15 @@ export class MeilisearchSearchEngine implements SearchEngine {
     return this.guard(async () => {
       await this.ensureIndex();
       const filter = filtersOf(query);
+      const offset = query.offset ?? 0;
+      // Page mode makes Meilisearch count every match (totalHits, up to maxTotalHits); offset
+      // and limit only give estimatedTotalHits. Our pages are whole pages, so page mode it is.
+      const paged = query.limit > 0 && offset % query.limit === 0;
       const params: SearchParams = {
         filter,
-        limit: query.limit,
-        offset: query.offset ?? 0,
+        ...(paged
+          ? { page: offset / query.limit + 1, hitsPerPage: query.limit }
+          : { limit: query.limit, offset }),
         matchingStrategy: query.match === 'any' ? 'last' : 'all',
         attributesToHighlight: ['title', 'body'],
         attributesToCrop: ['body'],
@@ -244,11 +261,18 @@ export class MeilisearchSearchEngine implements SearchEngine {
       };
       const response = await this.documents.search(query.text, params);
       const facets = query.facets ? await this.facetsOf(query, response.facetDistribution) : null;
+      // Page mode answers totalHits, offset mode estimatedTotalHits; the type cannot tell which.
+      const counted = response as { totalHits?: number; estimatedTotalHits?: number };
+      const total = counted.totalHits ?? counted.estimatedTotalHits ?? response.hits.length;
+      // At maxTotalHits the count (and the date buckets', counted the same way) stopped short.
+      const totalIsEstimate = counted.totalHits === undefined || total >= this.maxTotalHits;
       return {
-        total: response.estimatedTotalHits ?? response.hits.length,
+        total,
         hits: response.hits.map((hit) => toHit(hit, hit._formatted, hit._rankingScore)),
         facets,
         corrections: {},
+        totalIsEstimate,
+        facetsAreEstimates: facets !== null && totalIsEstimate,
       };
     });
   }
@@ -272,7 +296,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
         indexUid: this.indexName,
         q: query.text,
         filter: [...base, condition],
-        limit: 0,
+        // Page 0: no hits, and the exhaustive totalHits (up to maxTotalHits).
+        page: 0,
         matchingStrategy: query.match === 'any' ? ('last' as const) : ('all' as const),
       })),
     });
@@ -290,7 +315,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
         .map(([value, count]) => ({ value, count })),
       answered: counts('answered').map(([value, count]) => ({ value: value === 'true', count })),
       dates: dated.results
-        .map((result, i) => ({ value: buckets[i]![0], count: result.estimatedTotalHits ?? 0 }))
+        .map((result, i) => ({
+          value: buckets[i]![0],
+          count: result.totalHits ?? result.estimatedTotalHits ?? 0,
+        }))
         .filter((bucket) => bucket.count > 0),
     };
   }

@@ -3,6 +3,9 @@
 // (title A, tags B, body C, accents folded by the serendip_* configurations); searches use the GIN
 // index, fall back to the nearest indexed words (pg_trgm) when a query finds little, and
 // highlight with ts_headline. Related threads OR together the source's significant terms.
+// Broad searches (thousands of matches) do bounded work: total and facets are counted on a sample
+// of the table and flagged as estimates, and the page is ranked from a first stage of title and
+// tag matches, kept exact by a bound on what any other match can score (firstStagePage).
 import { rawQuery, type Database, type Executor } from '@serendip/db';
 import type {
   DateBucket,
@@ -48,10 +51,95 @@ const LARGE_COLLECTION = 2000;
 
 type Row = Record<string, unknown>;
 
+export interface PostgresEngineOptions {
+  /**
+   * Above this many matches (estimated on the sample) a search is broad: estimated total and
+   * facets, page ranked from the first stage. Tests lower it to reach that path on a few rows.
+   */
+  broadMatches?: number;
+  /** Table pages the estimate samples; the whole table when it is smaller. */
+  samplePages?: number;
+}
+
+/**
+ * Ranking and counting 2,000 matches exactly costs ~10-15 ms of database CPU; on the bench site
+ * (bench/README.md) this threshold gave the lowest p95 with estimates within ~10%.
+ */
+const DEFAULT_BROAD_MATCHES = 2000;
+/**
+ * 400 of the bench site's 11,600 pages (3.5%, ~3,500 documents, ~2 ms): a 2,000-match query has
+ * ~70 matches in the sample, so its estimate is within ~12%; broader ones closer.
+ */
+const DEFAULT_SAMPLE_PAGES = 400;
+/** The same pages every time, so a broad query's estimates do not move from page to page. */
+const SAMPLE_SEED = 20261123;
+/** A prefix with more indexed completions than this is ranked in full (too many pairs). */
+const MAX_COMPLETIONS = 10;
+/**
+ * The first stage also ranks the documents scoring above the this-many-th highest score (looked
+ * up in the score index), so the bound's score factor is that score's: a few very high scores
+ * (groups count their members) would otherwise loosen it for every query.
+ */
+const HIGH_SCORES = 100;
+
+/**
+ * Relevance: ts_rank with weights {D, C, B, A} = {0.1, 0.2, 0.4, 1.0}, times a score factor.
+ * Every ranking statement uses this one expression, so the broad path ranks exactly as the full.
+ */
+const RELEVANCE = `ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
+  * (1 + 0.1 * ln(1 + greatest(d.score, 0)))`;
+const WEIGHT_D = 0.1;
+const WEIGHT_C = 0.2;
+/** The constant ts_rank divides by (tsrank.c), ζ(2) = π²/6 rounded. */
+const TS_RANK_DIVISOR = 1.64493406685;
+
+/**
+ * The most ts_rank can give a matching document with no title or tag position (weights A, B) for
+ * any query operand and at most one matching lexeme per operand. For an OR-topped query, ts_rank
+ * (normalization 0: calc_rank_or in tsrank.c) adds, per distinct operand and per lexeme of the
+ * document the operand matches, (w_m + Σ_{j≠m} w_j/(j+1)²)/ζ(2), where w_j is the weight of the
+ * lexeme's j-th position in position order and m the first position of the greatest weight; then
+ * it divides by the number of operands. Positions before m weigh less than w_m: with C at m they
+ * are D, and after m at most C. So one lexeme adds at most
+ *   max over m of (w_C + w_D·H(m) + w_C·(ζ(2) − H(m+1)))/ζ(2), with H(n) = Σ_{i=1..n} 1/i²
+ * (0.2321, at m = 2; D positions alone give at most w_D), and the average over operands no more.
+ */
+const OUTSIDE_FIRST_STAGE_RANK = (() => {
+  const zeta2 = Math.PI ** 2 / 6;
+  let best = (WEIGHT_D * zeta2) / TS_RANK_DIVISOR;
+  let harmonic = 0; // H(m)
+  for (let m = 0; m < 256; m += 1) {
+    const next = harmonic + 1 / (m + 1) ** 2; // H(m + 1)
+    const sum = WEIGHT_C + WEIGHT_D * harmonic + WEIGHT_C * (zeta2 - next);
+    best = Math.max(best, sum / TS_RANK_DIVISOR);
+    harmonic = next;
+  }
+  return best;
+})();
+/** Room for ts_rank's single-precision arithmetic. */
+const BOUND_MARGIN = 1.0001;
+
+interface QueryOperand {
+  lexeme: string;
+  prefix: boolean;
+  /** Indexed lexemes a prefix operand can match (at most MAX_COMPLETIONS + 1); null otherwise. */
+  completions: string[] | null;
+}
+
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres';
+  /** Broad searches' pages: proven by the first stage, or ranked from every match. */
+  readonly broadPages = { firstStage: 0, rankedAll: 0 };
+  private readonly broadMatches: number;
+  private readonly samplePages: number;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    options: PostgresEngineOptions = {},
+  ) {
+    this.broadMatches = options.broadMatches ?? DEFAULT_BROAD_MATCHES;
+    this.samplePages = options.samplePages ?? DEFAULT_SAMPLE_PAGES;
+  }
 
   async index(documents: SearchDocument[]): Promise<void> {
     const unique = [...new Map(documents.map((d) => [`${d.type}:${d.id}`, d])).values()];
@@ -63,6 +151,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const after = await threadTermCounts(tx, threadIds);
       await applyTermDeltas(tx, before, after);
       await addWords(tx, unique);
+      await addLexemes(tx, unique);
     });
   }
 
@@ -107,7 +196,16 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const words = wordsOf(query.text).slice(0, MAX_QUERY_WORDS);
-    if (words.length === 0) return { total: 0, hits: [], facets: null, corrections: {} };
+    if (words.length === 0) {
+      return {
+        total: 0,
+        hits: [],
+        facets: null,
+        corrections: {},
+        totalIsEstimate: false,
+        facetsAreEstimates: false,
+      };
+    }
     const first = await this.runSearch(query, words.map(termOf));
     if (first.total >= FEW_HITS) return first;
     const corrections = await this.correct(words);
@@ -142,45 +240,200 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * One statement: the matches are ranked once (materialized, narrow rows so they stay in
-   * memory), the page is highlighted, and the total and facet counts come from one grouped pass
-   * over the same rows (plus one for tags).
+   * The sample first: a narrow query gets the exact search, a broad one (more than broadMatches
+   * estimated matches) the bounded one.
    */
   private async runSearch(query: SearchQuery, terms: string[]): Promise<SearchResult> {
     const tsquery = terms.join(query.match === 'any' ? ' | ' : ' & ');
+    const sample = await this.sampleCounts(query, tsquery);
+    if (sample.matches <= this.broadMatches) {
+      const exact = await this.rankAll(query, tsquery, true);
+      return { ...exact, totalIsEstimate: false, facetsAreEstimates: false };
+    }
+    return this.runBroadSearch(query, tsquery, sample);
+  }
+
+  /**
+   * A broad search: total and facets from the sample, scaled; the page from the first stage when
+   * that is provably the exact page, else from ranking every match (still without the facet and
+   * count passes).
+   */
+  private async runBroadSearch(
+    query: SearchQuery,
+    tsquery: string,
+    sample: { matches: number; facets: SearchFacets | null },
+  ): Promise<SearchResult> {
+    let hits = await this.firstStagePage(query, tsquery);
+    if (hits) this.broadPages.firstStage += 1;
+    else {
+      hits = (await this.rankAll(query, tsquery, false)).hits;
+      this.broadPages.rankedAll += 1;
+    }
+    return {
+      total: sample.matches,
+      hits,
+      facets: query.facets ? sample.facets : null,
+      corrections: {},
+      totalIsEstimate: true,
+      facetsAreEstimates: Boolean(query.facets),
+    };
+  }
+
+  /**
+   * Matches and facet counts on a sample of the table's pages (TABLESAMPLE SYSTEM, the same
+   * pages each time), scaled to the whole table: a few milliseconds however broad the query. The
+   * sample is the whole table when the table is small, and the counts then exact.
+   */
+  private async sampleCounts(
+    query: SearchQuery,
+    tsquery: string,
+  ): Promise<{ matches: number; facets: SearchFacets | null }> {
+    const params: unknown[] = [tsquery, this.samplePages];
+    const where = [`d.search_vector @@ q.matches`, ...filterConditions(query, params)];
+    const [row] = await rawQuery(this.db)<Row>(
+      `with q as (${BOTH_LANGUAGES_QUERY}),
+       sample as (
+         select least(100, 100.0 * $2 / greatest(1, pg_relation_size('search_documents')
+           / current_setting('block_size')::int))::float8 as percent),
+       m as materialized (
+         select d.document_type, d.group_id, d.tags, d.answered, d.created_at
+         from search_documents d tablesample system ((select percent from sample))
+           repeatable (${SAMPLE_SEED}), q
+         where ${where.join(' and ')})
+       ${query.facets ? FACET_COUNTS : ONLY_TOTAL}
+       select (select percent from sample) as percent,
+         (select count from counts where set = 15) as total${query.facets ? FACET_COLUMNS : ''}`,
+      params,
+    );
+    const percent = Number(row?.percent ?? 100);
+    const scale = (count: number) =>
+      percent >= 100 ? count : roundedEstimate((count * 100) / percent);
+    const facets = query.facets ? facetsOf(row ?? {}) : null;
+    return {
+      matches: scale(Number(row?.total ?? 0)),
+      facets: facets && {
+        types: facets.types.map((f) => ({ ...f, count: scale(f.count) })),
+        groups: facets.groups.map((f) => ({ ...f, count: scale(f.count) })),
+        tags: facets.tags.map((f) => ({ ...f, count: scale(f.count) })),
+        answered: facets.answered.map((f) => ({ ...f, count: scale(f.count) })),
+        dates: facets.dates.map((f) => ({ ...f, count: scale(f.count) })),
+      },
+    };
+  }
+
+  /**
+   * The page ranked from the first stage: matches with a query operand in their title or tags
+   * (the small title/tags index), those matching two completions of one prefix operand ('team':*
+   * in "teams" and "teamwork"), and the few scoring above the HIGH_SCORES-th score. Any other
+   * match ranks at most OUTSIDE_FIRST_STAGE_RANK times that score's factor, so when the first
+   * stage's last row of the page ranks higher, no other match can be on the page: the page is
+   * exact. Null when that cannot be shown: the caller ranks every match.
+   */
+  private async firstStagePage(query: SearchQuery, tsquery: string): Promise<SearchHit[] | null> {
+    const [plan] = await rawQuery(this.db)<Row>(
+      `with q as (${BOTH_LANGUAGES_QUERY}),
+       ops as (
+         -- The tsquery's operands from its text: quoted, quotes and backslashes doubled.
+         select distinct regexp_replace(o[1], '([''\\\\])\\1', '\\1', 'g') as lexeme,
+           o[2] is not null as prefix
+         from q, regexp_matches(q.query::text, '''((?:[^'']|'''')*)''(:[*])?', 'g') as o)
+       select q.ranked_or,
+         greatest(0, coalesce((select score from search_documents
+           order by score desc offset ${HIGH_SCORES} limit 1), 0)) as high_score,
+         (select coalesce(json_agg(json_build_object('lexeme', ops.lexeme, 'prefix', ops.prefix,
+            'completions', case when ops.prefix then array(
+              select l.lexeme from search_lexemes l
+              where (l.lexeme collate "C") >= (ops.lexeme collate "C")
+                and (l.lexeme collate "C") < ((ops.lexeme || chr(1114111)) collate "C")
+                and starts_with(l.lexeme, ops.lexeme)
+              order by (l.lexeme collate "C") limit ${MAX_COMPLETIONS + 1}) end)), '[]')
+          from ops) as operands
+       from q`,
+      [tsquery],
+    );
+    const operands = parseJson<QueryOperand[]>(plan?.operands) ?? [];
+    // An AND-topped query is ranked by another formula (calc_rank_and): no bound.
+    if (!plan?.ranked_or || operands.length === 0) return null;
+    const pairs = new Set<string>();
+    for (const operand of operands) {
+      const completions = operand.completions ?? [];
+      if (completions.length > MAX_COMPLETIONS) return null;
+      for (let i = 0; i < completions.length; i += 1) {
+        for (let j = i + 1; j < completions.length; j += 1) {
+          pairs.add(`(${tsqueryLiteral(completions[i]!)} & ${tsqueryLiteral(completions[j]!)})`);
+        }
+      }
+    }
+    const anyOperand = operands
+      .map((o) => `${tsqueryLiteral(o.lexeme)}${o.prefix ? ':*' : ''}`)
+      .join(' | ');
+    const offset = query.offset ?? 0;
+    const highScore = Number(plan.high_score);
+    const params: unknown[] = [tsquery, anyOperand, offset + query.limit, offset, highScore];
+    const stages = [`ts_filter(d.search_vector, '{a,b}') @@ $2::tsquery`, 'd.score > $5'];
+    if (pairs.size > 0) {
+      params.push([...pairs].join(' | '));
+      stages.push(`d.search_vector @@ $${params.length}::tsquery`);
+    }
+    // coalesce(): the match is checked on the first stage's rows, never ANDed with a bitmap of
+    // the broad query's whole posting list (reading it is what this path avoids).
+    const where = [
+      `(${stages.join(' or ')})`,
+      'coalesce(d.search_vector @@ q.matches, false)',
+      ...filterConditions(query, params),
+    ];
+    const [row] = await rawQuery(this.db)<Row>(
+      `with q as (${BOTH_LANGUAGES_QUERY}),
+       first as materialized (
+         select d.document_type, d.document_id, d.created_at, ${RELEVANCE} as relevance
+         from search_documents d, q where ${where.join(' and ')}
+         order by relevance desc, d.created_at desc, d.document_id desc
+         limit $3),
+       page as (
+         select * from first order by relevance desc, created_at desc, document_id desc
+         offset $4)
+       select (select count(*)::int from first) as ranked,
+         (select min(relevance) from first) as lowest, ${HITS_COLUMN}`,
+      params,
+    );
+    const bound = OUTSIDE_FIRST_STAGE_RANK * (1 + 0.1 * Math.log(1 + highScore)) * BOUND_MARGIN;
+    const exact = Number(row?.ranked ?? 0) >= offset + query.limit && Number(row?.lowest) > bound;
+    return exact ? (parseJson<Row[]>(row?.hits) ?? []).map(toHit) : null;
+  }
+
+  /**
+   * Every match ranked in one statement (materialized, narrow rows so they stay in memory), the
+   * page highlighted and, when `counting`, the total and facet counts from one grouped pass over
+   * the same rows (plus one for tags).
+   */
+  private async rankAll(
+    query: SearchQuery,
+    tsquery: string,
+    counting: boolean,
+  ): Promise<Omit<SearchResult, 'totalIsEstimate' | 'facetsAreEstimates'>> {
     const params: unknown[] = [tsquery];
     const where = [`d.search_vector @@ q.matches`, ...filterConditions(query, params)];
     params.push(query.limit, query.offset ?? 0);
     const [limit, offset] = [`$${params.length - 1}`, `$${params.length}`];
+    const facets = counting && query.facets;
     const [row] = await rawQuery(this.db)<Row>(
       `with q as (${BOTH_LANGUAGES_QUERY}),
        m as materialized (
          select d.document_type, d.document_id, d.group_id, d.tags, d.answered, d.created_at,
-           ts_rank('{0.1,0.2,0.4,1.0}', d.search_vector, q.query)
-             * (1 + 0.1 * ln(1 + greatest(d.score, 0))) as relevance
+           ${RELEVANCE} as relevance
          from search_documents d, q where ${where.join(' and ')}),
        page as (
          select * from m order by relevance desc, created_at desc, document_id desc
          limit ${limit} offset ${offset})
-       ${query.facets ? FACET_COUNTS : ', counts as (select 15 as set, count(*)::int as count from m)'}
-       select (select count from counts where set = 15) as total,
-       (select coalesce(json_agg(h order by h.relevance desc, h.created_at desc, h.id desc), '[]') from (
-         select p.document_type::text as type, p.document_id as id, d.thread_id, d.group_id,
-           d.group_slug, d.group_name, d.key, d.title, d.tags, d.answered, d.score, d.created_at,
-           p.relevance,
-           ts_headline(d.language::regconfig, d.title, q.query,
-             'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') as title_highlight,
-           ts_headline(d.language::regconfig, left(d.body, 5000), q.query,
-             'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') as body_highlight
-         from page p cross join q
-         join search_documents d on d.document_type = p.document_type
-           and d.document_id = p.document_id) h) as hits${query.facets ? FACET_COLUMNS : ''}`,
+       ${facets ? FACET_COUNTS : counting ? ONLY_TOTAL : ''}
+       select ${counting ? '(select count from counts where set = 15)' : 'null'} as total,
+         ${HITS_COLUMN}${facets ? FACET_COLUMNS : ''}`,
       params,
     );
     return {
       total: Number(row?.total ?? 0),
       hits: (parseJson<Row[]>(row?.hits) ?? []).map(toHit),
-      facets: query.facets ? facetsOf(row ?? {}) : null,
+      facets: facets ? facetsOf(row ?? {}) : null,
       corrections: {},
     };
   }
@@ -376,10 +629,37 @@ function filterConditions(query: SearchQuery, params: unknown[]): string[] {
 /**
  * $1 in French and in English, ORed (`query`, which ranks and highlights). Most queries read
  * alike in both, and `matches` then searches the index once instead of twice: the same
- * documents, while ranks and highlights stay those of the ORed query.
+ * documents, while ranks and highlights stay those of the ORed query. `ranked_or`: ts_rank
+ * ranks `query` with calc_rank_or (tsrank.c), as it does unless the top node is an AND: both
+ * languages' queries are non-empty (so `query` is their OR), or `query` is a single word (a stop
+ * word in one language leaves the other's alone).
  */
-const BOTH_LANGUAGES_QUERY = `select fr || en as query, case when fr = en then en else fr || en end as matches
+const BOTH_LANGUAGES_QUERY = `select fr || en as query, case when fr = en then en else fr || en end as matches,
+    (numnode(fr) > 0 and numnode(en) > 0) or numnode(fr || en) = 1 as ranked_or
   from (select to_tsquery('serendip_french', $1) as fr, to_tsquery('serendip_english', $1) as en) l`;
+
+/** The page (`page`: type, id, created_at, relevance) as JSON hits, highlighted. */
+const HITS_COLUMN = `(select coalesce(json_agg(h order by h.relevance desc, h.created_at desc, h.id desc), '[]') from (
+    select p.document_type::text as type, p.document_id as id, d.thread_id, d.group_id,
+      d.group_slug, d.group_name, d.key, d.title, d.tags, d.answered, d.score, d.created_at,
+      p.relevance,
+      ts_headline(d.language::regconfig, d.title, q.query,
+        'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') as title_highlight,
+      ts_headline(d.language::regconfig, left(d.body, 5000), q.query,
+        'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "') as body_highlight
+    from page p cross join q
+    join search_documents d on d.document_type = p.document_type
+      and d.document_id = p.document_id) h) as hits`;
+
+/** The total alone, as FACET_COUNTS's grand-total row. */
+const ONLY_TOTAL = `, counts as (select 15 as set, count(*)::int as count from m)`;
+
+/** An estimate to two significant digits: 31,840 -> 32,000 (more would be false precision). */
+function roundedEstimate(value: number): number {
+  if (value < 100) return Math.round(value);
+  const unit = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.round(value / unit) * unit;
+}
 
 /**
  * The total and the type, group, answered and date facets of the ranked matches `m` in one
@@ -602,6 +882,25 @@ async function upsertDocuments(tx: Executor, documents: SearchDocument[]): Promi
        created_at = excluded.created_at, updated_at = excluded.updated_at,
        indexed_at = excluded.indexed_at`,
     [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * Every lexeme the batch's vectors hold, in order (no deadlock between indexers): broad searches
+ * list a prefix's completions from here. Never pruned: an extra completion only makes the bound
+ * more careful.
+ */
+async function addLexemes(tx: Executor, documents: SearchDocument[]): Promise<void> {
+  await rawQuery(tx)(
+    `insert into search_lexemes (lexeme)
+     select distinct u.lexeme
+     from unnest($1::text[], $2::int[]) as r(type, id)
+     join search_documents d on d.document_type = r.type::search_document_type
+       and d.document_id = r.id,
+     unnest(d.search_vector) as u
+     order by 1
+     on conflict do nothing`,
+    [documents.map((d) => d.type), documents.map((d) => d.id)],
   );
 }
 

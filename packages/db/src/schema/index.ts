@@ -10,3 +10,4 @@ export * from './imports.ts';
 export * from './influence.ts';
 export * from './moderation.ts';
 export * from './people.ts';
+export * from './search-broad.ts';

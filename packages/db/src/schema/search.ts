@@ -56,6 +56,14 @@ export const searchDocuments = pgTable(
     index('search_documents_vector_idx').using('gin', t.searchVector),
     index('search_documents_tags_idx').using('gin', t.tags),
     index('search_documents_group_idx').on(t.groupId, t.documentType),
+    // Broad searches rank documents matching in their title or tags first (weights A and B):
+    // this index holds only those lexemes, a small fraction of the full vector index.
+    index('search_documents_title_tags_idx').using(
+      'gin',
+      sql`ts_filter(${t.searchVector}, '{a,b}')`,
+    ),
+    // The highest score bounds the relevance of any document a broad search does not rank.
+    index('search_documents_score_idx').on(t.score),
   ],
 );
 

@@ -11,5 +11,5 @@ export function createSearchEngine(config: Config, db: Database): SearchEngine {
       ...(config.meiliMasterKey ? { apiKey: config.meiliMasterKey } : {}),
     });
   }
-  return new PostgresSearchEngine(db);
+  return new PostgresSearchEngine(db, { broadMatches: config.searchBroadMatches });
 }

@@ -48,6 +48,8 @@ export async function search(
   const facets = result.facets ?? { types: [], groups: [], tags: [], answered: [], dates: [] };
   return {
     total: result.total,
+    totalIsEstimate: result.totalIsEstimate,
+    facetsAreEstimates: result.facetsAreEstimates,
     page,
     limit,
     items: result.hits.map(toItem),

@@ -99,6 +99,7 @@ describe('search and discovery', () => {
       threads.titleMatch!.id,
       threads.bodyOnly!.id,
     ]);
+    expect(body).toMatchObject({ total: 2, totalIsEstimate: false, facetsAreEstimates: false });
     expect(body.items[0].titleHighlight).toBe('Calibrating a <mark>refractometer</mark>');
     expect(body.items[0].href).toBe(`/threads/${threads.titleMatch!.id}`);
     expect(body.facets.groups).toEqual([{ slug: 'brewing', name: 'Home brewing', count: 2 }]);

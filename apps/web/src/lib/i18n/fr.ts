@@ -553,6 +553,11 @@ export const frMessages = {
   'search.intro': 'Tapez quelques mots : les accents et les majuscules ne comptent pas.',
   'search.total': '{count} résultat pour « {q} »|{count} résultats pour « {q} »',
   'search.resultCount': '{count} résultat|{count} résultats',
+  'search.totalAbout':
+    'Environ {count} résultat pour « {q} »|Environ {count} résultats pour « {q} »',
+  'search.resultCountAbout': 'environ {count} résultat|environ {count} résultats',
+  'search.estimatedCounts':
+    'Cette recherche trouve de nombreux résultats : les nombres sont estimés.',
   'search.corrected': 'Recherché aussi :',
   'search.facetsHeading': 'Filtrer',
   'search.clearFilters': 'Retirer tous les filtres',
