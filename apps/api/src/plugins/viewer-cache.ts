@@ -5,7 +5,7 @@
 //   reply, so the writer and anyone it changed are read again (writes themselves always read
 //   their session afresh: suspensions and sign-outs take effect on the next write everywhere);
 // - a change made by another process or a script: triggers on users and sessions notify
-//   'serendip_viewers' with the person's id (migration 0010), and that person's viewers go;
+//   'serendip_viewers' with the person's id (migration 0012), and that person's viewers go;
 // - the listening connection restarting (notifications were lost meanwhile): all of them go;
 // - time: a viewer is kept at most a minute, and never past its session's expiry.
 import type { Viewer } from './session.ts';
