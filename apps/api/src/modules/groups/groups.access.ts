@@ -1,6 +1,6 @@
 // Who may read and act in a group. Private groups are invisible to non-members: every lookup a
 // non-member makes answers "not found", never "forbidden", so their existence does not leak.
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { groups, memberships, type Executor } from '@serendip/db';
 import { DomainError } from '../../errors.ts';
 import { isStaff, type Viewer } from '../../plugins/session.ts';
@@ -16,10 +16,15 @@ export interface GroupAccess {
 
 /** SQL condition: the group is visible to the viewer (public, or they belong, or they are staff). */
 export function groupReadableBy(viewer: Viewer): SQL {
-  if (isStaff(viewer)) return sql`true`;
+  return groupReadableFor(isStaff(viewer), viewer.id);
+}
+
+/** The same condition, with the viewer's id as a value or as a prepared statement's placeholder. */
+export function groupReadableFor(staff: boolean, viewerId: number | Placeholder): SQL {
+  if (staff) return sql`true`;
   return or(
     eq(groups.visibility, 'public'),
-    sql`exists (select 1 from ${memberships} where ${memberships.groupId} = ${groups.id} and ${memberships.userId} = ${viewer.id})`,
+    sql`exists (select 1 from ${memberships} where ${memberships.groupId} = ${groups.id} and ${memberships.userId} = ${viewerId})`,
   )!;
 }
 

@@ -1,24 +1,44 @@
 // Database access for the viewer's notifications: list, unread count, mark as read. Both reads
 // hide notifications about threads the viewer can no longer read (deleted, or in a private group
 // they left) with the same joins and condition, so the list and the badge always agree.
-import { and, count, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type Placeholder,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { groups, memberships, notifications, threads, users, type Executor } from '@serendip/db';
-import type { Viewer } from '../../plugins/session.ts';
-import { groupReadableBy, viewerMembership } from '../groups/groups.access.ts';
+import {
+  groups,
+  memberships,
+  notifications,
+  preparedOnce,
+  threads,
+  users,
+  type Database,
+  type Executor,
+} from '@serendip/db';
+import { isStaff, type Viewer } from '../../plugins/session.ts';
+import { groupReadableFor, viewerMembership } from '../groups/groups.access.ts';
 import { userSummaryColumns } from '../users/users.queries.ts';
 
 const actor = alias(users, 'actor');
 
 /** Condition over the joined thread and its group. */
-function stillReadableBy(viewer: Viewer) {
+function stillReadableBy(staff: boolean, viewerId: number | Placeholder) {
   return or(
     isNull(notifications.threadId),
     and(
       isNotNull(threads.id),
       isNull(threads.deletedAt),
       isNotNull(groups.id),
-      groupReadableBy(viewer),
+      groupReadableFor(staff, viewerId),
     ),
   );
 }
@@ -63,7 +83,7 @@ export async function listNotifications(
           eq(notifications.userId, viewer.id),
           options.unreadOnly ? isNull(notifications.readAt) : undefined,
           options.beforeId ? lt(notifications.id, options.beforeId) : undefined,
-          stillReadableBy(viewer),
+          stillReadableBy(isStaff(viewer), viewer.id),
         ),
       )
       // Same null order as notifications_user_idx (drizzle builds it `desc nulls last`).
@@ -74,19 +94,31 @@ export async function listNotifications(
 
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
 
-export async function countUnread(db: Executor, viewer: Viewer): Promise<number> {
-  const [row] = await db
+// Every page's header shows the badge: the count runs as a prepared statement (one for staff,
+// who read every group, one for everyone else), since building the query cost more than running it.
+function prepareUnreadCount(db: Database, staff: boolean) {
+  const viewerId = sql.placeholder('viewerId');
+  return db
     .select({ unread: count() })
     .from(notifications)
     .leftJoin(threads, eq(threads.id, notifications.threadId))
     .leftJoin(groups, eq(groups.id, threads.groupId))
     .where(
       and(
-        eq(notifications.userId, viewer.id),
+        eq(notifications.userId, viewerId),
         isNull(notifications.readAt),
-        stillReadableBy(viewer),
+        stillReadableBy(staff, viewerId),
       ),
-    );
+    )
+    .prepare(staff ? 'unread_count_staff' : 'unread_count');
+}
+
+export async function countUnread(db: Database, viewer: Viewer): Promise<number> {
+  const staff = isStaff(viewer);
+  const query = preparedOnce(db, staff ? 'unread_count_staff' : 'unread_count', (database) =>
+    prepareUnreadCount(database, staff),
+  );
+  const [row] = await query.execute({ viewerId: viewer.id });
   return Number(row?.unread ?? 0);
 }
 
