@@ -8,7 +8,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestDatabase } from '../../../packages/db/src/testing.ts';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
@@ -126,6 +134,8 @@ export interface SiteOptions {
    * asking and answering, and the moderation e2e test covers held posts on the demo site.
    */
   premoderatedPosts?: number;
+  /** Settings for the server's environment only (e.g. a lower SEARCH_BROAD_MATCHES). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -150,6 +160,7 @@ export async function startSite(options: SiteOptions = {}): Promise<RunningSite>
     // Every test registers people from the same address.
     REGISTER_RATE_LIMIT: '1000',
     LOGIN_RATE_LIMIT: '1000',
+    ...options.env,
   };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
@@ -221,4 +232,133 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return results.violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The password of every person the e2e tests register. */
+export const PERSON_PASSWORD = 'correct-horse-battery';
+
+export interface NewPerson {
+  displayName: string;
+  handle: string;
+  email: string;
+}
+
+let peopleMade = 0;
+
+/**
+ * A person not registered yet, unique on the site: `prefix` names the test file in the handle,
+ * `name` is the display name before the person's number (vitest loads this module once per file).
+ */
+export function newPerson(prefix: string, name = 'Camille Martin'): NewPerson {
+  peopleMade += 1;
+  const handle = `${prefix}${Date.now().toString(36)}${peopleMade}`;
+  return { displayName: `${name} ${peopleMade}`, handle, email: `${handle}@example.com` };
+}
+
+/** Registers through the /inscription form and waits for the home page, signed in. */
+export async function registerThroughPage(page: Page, person: NewPerson): Promise<NewPerson> {
+  await page.goto('/inscription');
+  await page.getByLabel('Nom affiché').fill(person.displayName);
+  await page.getByLabel('Identifiant').fill(person.handle);
+  await page.getByLabel('Adresse e-mail').fill(person.email);
+  await page.getByLabel('Mot de passe').fill(PERSON_PASSWORD);
+  const home = new URL('/', page.url()).href;
+  await Promise.all([
+    page.waitForURL(home),
+    page.getByRole('button', { name: 'Créer mon compte' }).click(),
+  ]);
+  return person;
+}
+
+/**
+ * Registers through the API (set-up only); the request's cookie jar then holds the session.
+ * Returns the session's CSRF token.
+ */
+export async function registerThroughApi(
+  request: APIRequestContext,
+  person: NewPerson,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const registered = await request.post('/api/auth/register', {
+    data: { ...person, password: PERSON_PASSWORD, ...extra },
+  });
+  expect(registered.status()).toBe(201);
+  return ((await registered.json()) as { csrfToken: string }).csrfToken;
+}
+
+export interface BrowserSite {
+  readonly site: RunningSite;
+  readonly browser: Browser;
+  /** A French browser context on the site (options override), closed after the file. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a new context from newContext(options). */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A context for set-up through the API: the site's base URL only, closed after the file. */
+  newApiContext(): Promise<BrowserContext>;
+}
+
+export interface BrowserSiteOptions extends SiteOptions {
+  /** How long starting the site and the browser may take (the demo seed is slow). */
+  startTimeoutMs?: number;
+}
+
+/**
+ * Call in a describe: starts the site and Chromium before its tests (beforeAll) and closes every
+ * context made through it, the browser and the site after them (afterAll).
+ */
+export function useBrowserSite(
+  executablePath: string | null,
+  options: BrowserSiteOptions = {},
+): BrowserSite {
+  const { startTimeoutMs, ...siteOptions } = options;
+  let site: RunningSite | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!executablePath) throw new Error('no chromium: skip the describe with findChromium()');
+    site = await startSite(siteOptions);
+    browser = await launchBrowser(executablePath);
+  }, startTimeoutMs);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await site?.stop();
+  });
+
+  function running(): { site: RunningSite; browser: Browser } {
+    if (!site || !browser) throw new Error('the site and the browser start in beforeAll');
+    return { site, browser };
+  }
+
+  async function newContext(contextOptions: BrowserContextOptions = {}) {
+    const { site, browser } = running();
+    const context = await browser.newContext({
+      baseURL: site.baseUrl,
+      locale: 'fr-FR',
+      ...contextOptions,
+    });
+    contexts.push(context);
+    return context;
+  }
+
+  return {
+    get site() {
+      return running().site;
+    },
+    get browser() {
+      return running().browser;
+    },
+    newContext,
+    async newPage(contextOptions = {}) {
+      return (await newContext(contextOptions)).newPage();
+    },
+    async newApiContext() {
+      const { site, browser } = running();
+      const context = await browser.newContext({ baseURL: site.baseUrl });
+      contexts.push(context);
+      return context;
+    },
+  };
 }

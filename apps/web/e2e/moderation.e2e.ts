@@ -4,22 +4,20 @@
 // members flag it (one through the page's clause chooser) and it is hidden at the threshold; the
 // moderator rejects it citing a clause; the author sees why and appeals; ANOTHER moderator
 // reinstates it. axe-core on every moderation page; a plain member gets 403 on /mod.
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  findChromium,
-  launchBrowser,
-  seriousViolations,
   demoSiteSkipped,
-  startSite,
-  type RunningSite,
+  findChromium,
+  newPerson,
+  registerThroughApi,
+  seriousViolations,
+  useBrowserSite,
 } from './harness.ts';
 
 const chromiumPath = findChromium();
-const PASSWORD = 'correct-horse-battery';
 const DEMO_PASSWORD = 'serendip-demo';
 const GROUP = 'gestion-de-projet';
-let counter = 0;
 
 interface Person {
   context: BrowserContext;
@@ -29,36 +27,27 @@ interface Person {
 }
 
 describe.skipIf(!chromiumPath || demoSiteSkipped())('moderation in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function context(): Promise<BrowserContext> {
-    const created = await browser.newContext({ baseURL: site.baseUrl, locale: 'fr-FR' });
-    contexts.push(created);
-    return created;
-  }
+  const e2e = useBrowserSite(chromiumPath, { seedDemo: true, startTimeoutMs: 300_000 });
 
   /** A new member, registered and in the demo group through the API; pages share the session. */
   async function newMember(): Promise<Person> {
-    counter += 1;
-    const handle = `membre${Date.now().toString(36)}${counter}`;
-    const displayName = `Camille Martin ${counter}`;
-    const created = await context();
-    const registered = await created.request.post('/api/auth/register', {
-      data: { handle, displayName, email: `${handle}@example.com`, password: PASSWORD },
-    });
-    expect(registered.status()).toBe(201);
-    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const person = newPerson('membre');
+    const created = await e2e.newContext();
+    const csrfToken = await registerThroughApi(created.request, person);
     const joined = await created.request.post(`/api/groups/${GROUP}/join`, {
       headers: { 'x-csrf-token': csrfToken },
     });
     expect(joined.ok()).toBe(true);
-    return { context: created, page: await created.newPage(), csrfToken, displayName };
+    return {
+      context: created,
+      page: await created.newPage(),
+      csrfToken,
+      displayName: person.displayName,
+    };
   }
 
   async function demoModerator(handle: string): Promise<Person> {
-    const created = await context();
+    const created = await e2e.newContext();
     const signedIn = await created.request.post('/api/auth/login', {
       data: { email: `${handle}@boreal.example`, password: DEMO_PASSWORD },
     });
@@ -84,17 +73,6 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())('moderation in Chromium', ()
       `serious axe violations on ${path}`,
     ).toEqual([]);
   }
-
-  beforeAll(async () => {
-    site = await startSite({ seedDemo: true });
-    browser = await launchBrowser(chromiumPath!);
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const open of contexts) await open.close();
-    await browser?.close();
-    await site?.stop();
-  });
 
   it('holds, approves, hides at the flag threshold, rejects, appeals and reinstates', async () => {
     const first = await demoModerator('olivier.caron');
@@ -126,7 +104,7 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())('moderation in Chromium', ()
         throw new Error(`${String(error)}\n${await author.page.locator('main').innerText()}`);
       });
     await Promise.all([
-      author.page.waitForURL(`${site.baseUrl}/charte`),
+      author.page.waitForURL(`${e2e.site.baseUrl}/charte`),
       author.page.getByRole('link', { name: 'Lire et accepter la charte' }).click(),
     ]);
     await author.page.getByText('Article 1 : Respecter les personnes', { exact: false }).waitFor();

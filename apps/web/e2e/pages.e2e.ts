@@ -5,26 +5,19 @@
 // at desktop and phone widths.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   findChromium,
-  launchBrowser,
+  newPerson,
+  registerThroughApi,
+  registerThroughPage,
   screenshotDir,
   seriousViolations,
-  startSite,
-  type RunningSite,
+  useBrowserSite,
 } from './harness.ts';
 
 const chromiumPath = findChromium();
-const PASSWORD = 'correct-horse-battery';
-let counter = 0;
-
-function newPerson() {
-  counter += 1;
-  const handle = `page${Date.now().toString(36)}${counter}`;
-  return { displayName: `Alix Moreau ${counter}`, handle, email: `${handle}@example.com` };
-}
 
 /** Someone acting through the API (set-up only; what is tested goes through the pages). */
 interface ApiPerson {
@@ -34,45 +27,16 @@ interface ApiPerson {
 }
 
 describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = useBrowserSite(chromiumPath);
   /** Pages worth an axe check and screenshots, by name, with someone who may see them. */
   const visited = new Map<string, { path: string; page: Page }>();
 
-  async function newPage(javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: site.baseUrl,
-      locale: 'fr-FR',
-      javaScriptEnabled,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function register(page: Page) {
-    const person = newPerson();
-    await page.goto('/inscription');
-    await page.getByLabel('Nom affiché').fill(person.displayName);
-    await page.getByLabel('Identifiant').fill(person.handle);
-    await page.getByLabel('Adresse e-mail').fill(person.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${site.baseUrl}/`),
-      page.getByRole('button', { name: 'Créer mon compte' }).click(),
-    ]);
-    return person;
-  }
+  const register = (page: Page) => registerThroughPage(page, newPerson('page', 'Alix Moreau'));
 
   async function apiPerson(): Promise<ApiPerson> {
-    const context = await browser.newContext({ baseURL: site.baseUrl });
-    contexts.push(context);
-    const person = newPerson();
-    const registered = await context.request.post('/api/auth/register', {
-      data: { ...person, password: PASSWORD },
-    });
-    expect(registered.status()).toBe(201);
-    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const context = await e2e.newApiContext();
+    const person = newPerson('page', 'Alix Moreau');
+    const csrfToken = await registerThroughApi(context.request, person);
     return { request: context.request, csrfToken, handle: person.handle };
   }
 
@@ -104,23 +68,12 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     return created.thread.id;
   }
 
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launchBrowser(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await site?.stop();
-  });
-
   it('suggests existing tags and previews the markdown as it is typed (JavaScript)', async () => {
     const owner = await apiPerson();
     await apiGroup(owner, 'outillage', 'Outillage');
     await apiThread(owner, 'outillage', 'Quel outil de revue de code choisir ?', ['revue-de-code']);
 
-    const page = await newPage(true);
+    const page = await e2e.newPage();
     await register(page);
     await page.goto('/groupes/outillage/nouveau');
     await page.getByLabel('Titre').fill('Comment relire une demande de fusion ?');
@@ -161,7 +114,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
   it('previews with a button and keeps the form filled, without JavaScript', async () => {
     const owner = await apiPerson();
     await apiGroup(owner, 'sans-script', 'Sans script');
-    const page = await newPage(false);
+    const page = await e2e.newPage({ javaScriptEnabled: false });
     await register(page);
     await page.goto('/groupes/sans-script/nouveau');
     await page.getByLabel('Titre').fill('Un aperçu sans JavaScript ?');
@@ -201,7 +154,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       const owner = await apiPerson();
       const slug = `edition-${javaScriptEnabled ? 'js' : 'html'}`;
       await apiGroup(owner, slug, `Édition ${mode}`);
-      const page = await newPage(javaScriptEnabled);
+      const page = await e2e.newPage({ javaScriptEnabled });
       await register(page);
       await page.goto(`/groupes/${slug}/nouveau`);
       await page.getByLabel('Titre').fill('Première version du titre ?');
@@ -277,7 +230,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     const threadId = await apiThread(owner, 'chasse-gardee', 'Qui peut modifier ce sujet ?', [
       'droits',
     ]);
-    const page = await newPage(true);
+    const page = await e2e.newPage();
     await register(page);
     await page.goto(`/sujets/${threadId}`);
     expect(await page.getByRole('link', { name: 'Modifier le sujet' }).count()).toBe(0);
@@ -293,7 +246,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     it(`creates a private group that stays invisible to others ${mode}`, async () => {
       const suffix = javaScriptEnabled ? 'Alpha' : 'Beta';
       const slug = `cercle-prive-${suffix.toLowerCase()}`;
-      const owner = await newPage(javaScriptEnabled);
+      const owner = await e2e.newPage({ javaScriptEnabled });
       await register(owner);
       await owner.goto('/groupes');
       await owner.getByRole('link', { name: 'Créer un groupe' }).click();
@@ -302,7 +255,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       await owner.getByLabel('Loisirs').check();
       await owner.getByLabel('Privé').check();
       await Promise.all([
-        owner.waitForURL(`${site.baseUrl}/groupes/${slug}`),
+        owner.waitForURL(`${e2e.site.baseUrl}/groupes/${slug}`),
         owner.getByRole('button', { name: 'Créer le groupe' }).click(),
       ]);
       expect(await owner.getByRole('heading', { level: 1 }).textContent()).toContain(
@@ -332,7 +285,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       await owner.goto(tagPath);
       await owner.getByRole('link', { name: 'Un sujet entre membres seulement ?' }).waitFor();
 
-      const outsider = await newPage(javaScriptEnabled);
+      const outsider = await e2e.newPage({ javaScriptEnabled });
       await register(outsider);
       await outsider.goto('/groupes');
       expect(await outsider.getByText(`Cercle privé ${suffix}`).count()).toBe(0);
@@ -359,7 +312,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
       const slug = `suivi-${javaScriptEnabled ? 'js' : 'html'}`;
       await apiGroup(author, slug, `Suivi ${mode}`);
       const threadId = await apiThread(author, slug, `Un sujet à suivre ${mode} ?`, ['suivi']);
-      const page = await newPage(javaScriptEnabled);
+      const page = await e2e.newPage({ javaScriptEnabled });
       const person = await register(page);
       await page.goto('/parametres');
       await page.getByText('Vous ne suivez rien pour l’instant').waitFor();
@@ -393,7 +346,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
   }
 
   it('shows a newcomer threads of groups they have not joined in Discover, never private ones', async () => {
-    const page = await newPage(true);
+    const page = await e2e.newPage();
     await register(page);
     const discover = page.getByRole('region', { name: 'À découvrir' });
     // The indexer runs beside the API: reload until the earlier threads are searchable (bounded).
@@ -421,7 +374,7 @@ describe.skipIf(!chromiumPath)('new pages in Chromium', () => {
     const thread = visited.get('thread-edited');
     expect(home && thread, 'the flows above ran first').toBeTruthy();
     // The pages of the earlier issue too, so that one run shows the whole site.
-    const visitor = await newPage(true);
+    const visitor = await e2e.newPage();
     const groupSlug = 'edition-js';
     const others: [string, string, Page][] = [
       ['sign-in', '/connexion', visitor],

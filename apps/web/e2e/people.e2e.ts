@@ -2,16 +2,9 @@
 // demo company: the directory finds the top expert of a tag (by the search form, without
 // JavaScript too), insights opens for the community lead (charts, tables, CSV) and not for a
 // plain member, and axe-core finds no serious violation on either page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  findChromium,
-  launchBrowser,
-  seriousViolations,
-  demoSiteSkipped,
-  startSite,
-  type RunningSite,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoSiteSkipped, findChromium, seriousViolations, useBrowserSite } from './harness.ts';
 
 const chromiumPath = findChromium();
 const DEMO_PASSWORD = 'serendip-demo';
@@ -24,39 +17,24 @@ interface PeopleReply {
 describe.skipIf(!chromiumPath || demoSiteSkipped())(
   'expert directory and insights in Chromium',
   () => {
-    let site: RunningSite;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
+    const e2e = useBrowserSite(chromiumPath, { seedDemo: true, startTimeoutMs: 240_000 });
     /** The demo's most used tag and its top expert, read from the API once scores exist. */
     let tag: string;
     let topExpert: string;
-
-    async function newPage(javaScriptEnabled = true): Promise<Page> {
-      const context = await browser.newContext({
-        baseURL: site.baseUrl,
-        locale: 'fr-FR',
-        javaScriptEnabled,
-      });
-      contexts.push(context);
-      return context.newPage();
-    }
 
     async function signIn(page: Page, email: string, password: string) {
       await page.goto('/connexion');
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Mot de passe').fill(password);
       await Promise.all([
-        page.waitForURL(`${site.baseUrl}/`),
+        page.waitForURL(`${e2e.site.baseUrl}/`),
         page.getByRole('button', { name: 'Se connecter' }).click(),
       ]);
     }
 
     beforeAll(async () => {
-      site = await startSite({ seedDemo: true });
-      browser = await launchBrowser(chromiumPath!);
       // The community lead computes the influence scores now (set-up through the API).
-      const context = await browser.newContext({ baseURL: site.baseUrl });
-      contexts.push(context);
+      const context = await e2e.newApiContext();
       const login = await context.request.post('/api/auth/login', {
         data: { email: LEAD_EMAIL, password: DEMO_PASSWORD },
       });
@@ -84,21 +62,15 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())(
       expect(tag, 'a demo tag with a demonstrated expert').toBeDefined();
     }, 240_000);
 
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await site?.stop();
-    });
-
     for (const javaScriptEnabled of [true, false]) {
       it(`finds the top expert of a tag with the search form (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-        const page = await newPage(javaScriptEnabled);
+        const page = await e2e.newPage({ javaScriptEnabled });
         await signIn(page, 'lea.bonnet@boreal.example', DEMO_PASSWORD);
         await page
           .getByRole('navigation', { name: 'Navigation principale' })
           .getByRole('link', { name: 'Personnes', exact: true })
           .click();
-        await page.waitForURL(`${site.baseUrl}/personnes`);
+        await page.waitForURL(`${e2e.site.baseUrl}/personnes`);
         await page.getByLabel('Compétence ou étiquette').fill(tag);
         await Promise.all([
           page.waitForURL(/\/personnes\?etiquette=/),
@@ -124,10 +96,10 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())(
     }
 
     it('opens insights for the community lead, with charts, their tables and the CSV', async () => {
-      const page = await newPage(true);
+      const page = await e2e.newPage();
       await signIn(page, LEAD_EMAIL, DEMO_PASSWORD);
       await page.getByRole('link', { name: 'Tableau de bord' }).click();
-      await page.waitForURL(`${site.baseUrl}/insights`);
+      await page.waitForURL(`${e2e.site.baseUrl}/insights`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
         'Tableau de bord de la communauté',
       );
@@ -145,7 +117,7 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())(
     });
 
     it('refuses insights to a plain member and shows them no link to it', async () => {
-      const page = await newPage(true);
+      const page = await e2e.newPage();
       await signIn(page, 'lea.bonnet@boreal.example', DEMO_PASSWORD);
       expect(await page.getByRole('link', { name: 'Tableau de bord' }).count()).toBe(0);
       const response = await page.goto('/insights');
@@ -154,7 +126,7 @@ describe.skipIf(!chromiumPath || demoSiteSkipped())(
     });
 
     it('has no serious accessibility violation on the directory, at desktop and phone widths', async () => {
-      const page = await newPage(true);
+      const page = await e2e.newPage();
       await signIn(page, 'lea.bonnet@boreal.example', DEMO_PASSWORD);
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 900 });

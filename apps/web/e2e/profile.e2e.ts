@@ -2,60 +2,39 @@
 // (job title, skills, English) and the next page is in English; their public profile shows the
 // skills; a colleague's @mention shows up on /notifications and "mark all as read" clears it; a
 // field error keeps the typed values without JavaScript; axe-core on the three pages.
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   findChromium,
-  launchBrowser,
+  newPerson,
+  registerThroughApi,
   seriousViolations,
-  startSite,
-  type RunningSite,
+  useBrowserSite,
 } from './harness.ts';
 
 const chromiumPath = findChromium();
-const PASSWORD = 'correct-horse-battery';
-let counter = 0;
-
-function newPerson() {
-  counter += 1;
-  const handle = `profil${Date.now().toString(36)}${counter}`;
-  return { displayName: `Camille Martin ${counter}`, handle, email: `${handle}@example.com` };
-}
 
 /** Registers through the API; the context's cookie jar then holds the session. */
 async function registerThrough(request: APIRequestContext) {
-  const person = newPerson();
-  const reply = await request.post('/api/auth/register', {
-    data: { ...person, password: PASSWORD, locale: 'fr' },
-  });
-  expect(reply.status()).toBe(201);
-  const { csrfToken } = (await reply.json()) as { csrfToken: string };
+  const person = newPerson('profil');
+  const csrfToken = await registerThroughApi(request, person, { locale: 'fr' });
   return { ...person, headers: { 'x-csrf-token': csrfToken } };
 }
 
 describe.skipIf(!chromiumPath)('profiles and notifications in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newContext(javaScriptEnabled = true): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      baseURL: site.baseUrl,
-      locale: 'fr-FR',
-      javaScriptEnabled,
-    });
-    contexts.push(context);
-    return context;
-  }
+  const e2e = useBrowserSite(chromiumPath);
+  /** Groups made by mentionBy, for their unique slugs. */
+  let groupsMade = 0;
 
   /** A colleague opens a question in a public group and mentions `handle` in an answer. */
   async function mentionBy(handle: string): Promise<string> {
-    const context = await newContext();
+    const context = await e2e.newContext();
     const colleague = await registerThrough(context.request);
-    const slug = `qualite-${counter}`;
+    groupsMade += 1;
+    const slug = `qualite-${groupsMade}`;
     const group = await context.request.post('/api/groups', {
       headers: colleague.headers,
-      data: { slug, name: `Qualité ${counter}`, kind: 'professional', description: 'Qualité.' },
+      data: { slug, name: `Qualité ${groupsMade}`, kind: 'professional', description: 'Qualité.' },
     });
     expect(group.status()).toBe(201);
     const thread = await context.request.post(`/api/groups/${slug}/threads`, {
@@ -83,19 +62,8 @@ describe.skipIf(!chromiumPath)('profiles and notifications in Chromium', () => {
     expect(violations, `${path}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
   }
 
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launchBrowser(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await site?.stop();
-  });
-
   it('edits the profile, switches to English, shows skills and clears notifications', async () => {
-    const context = await newContext();
+    const context = await e2e.newContext();
     const me = await registerThrough(context.request);
     await mentionBy(me.handle);
     const page = await context.newPage();
@@ -133,7 +101,7 @@ describe.skipIf(!chromiumPath)('profiles and notifications in Chromium', () => {
   });
 
   it('keeps typed values next to a field error, and marks one as read, without JavaScript', async () => {
-    const context = await newContext(false);
+    const context = await e2e.newContext({ javaScriptEnabled: false });
     const me = await registerThrough(context.request);
     await mentionBy(me.handle);
     const page = await context.newPage();
@@ -161,7 +129,7 @@ describe.skipIf(!chromiumPath)('profiles and notifications in Chromium', () => {
   });
 
   it('shows a 404 page for an unknown member', async () => {
-    const context = await newContext();
+    const context = await e2e.newContext();
     await registerThrough(context.request);
     const page = await context.newPage();
     const response = await page.goto('/membres/personne-inconnue');
@@ -170,7 +138,7 @@ describe.skipIf(!chromiumPath)('profiles and notifications in Chromium', () => {
   });
 
   it('has no serious axe violation on the notifications, profile and member pages', async () => {
-    const context = await newContext();
+    const context = await e2e.newContext();
     const me = await registerThrough(context.request);
     const colleague = await mentionBy(me.handle);
     const page = await context.newPage();

@@ -4,26 +4,19 @@
 // group, ask and thread pages at desktop and phone widths.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   findChromium,
-  launchBrowser,
+  newPerson,
+  registerThroughApi,
+  registerThroughPage,
   screenshotDir,
   seriousViolations,
-  startSite,
-  type RunningSite,
+  useBrowserSite,
 } from './harness.ts';
 
 const chromiumPath = findChromium();
-const PASSWORD = 'correct-horse-battery';
-let counter = 0;
-
-function newPerson() {
-  counter += 1;
-  const handle = `asker${Date.now().toString(36)}${counter}`;
-  return { displayName: `Dominique Leroy ${counter}`, handle, email: `${handle}@example.com` };
-}
 
 interface Visited {
   groupPath: string;
@@ -33,60 +26,24 @@ interface Visited {
 }
 
 describe.skipIf(!chromiumPath)('questions and answers in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = useBrowserSite(chromiumPath);
   let visited: Visited | null = null;
 
-  async function newPage(javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: site.baseUrl,
-      locale: 'fr-FR',
-      javaScriptEnabled,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function register(page: Page) {
-    const person = newPerson();
-    await page.goto('/inscription');
-    await page.getByLabel('Nom affiché').fill(person.displayName);
-    await page.getByLabel('Identifiant').fill(person.handle);
-    await page.getByLabel('Adresse e-mail').fill(person.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${site.baseUrl}/`),
-      page.getByRole('button', { name: 'Créer mon compte' }).click(),
-    ]);
-    return person;
-  }
+  const register = (page: Page) => registerThroughPage(page, newPerson('asker', 'Dominique Leroy'));
 
   /** A public group made through the API by its owner (any member may create one). */
   async function createGroup(slug: string, name: string): Promise<void> {
-    const context = await browser.newContext({ baseURL: site.baseUrl });
-    contexts.push(context);
-    const registered = await context.request.post('/api/auth/register', {
-      data: { ...newPerson(), password: PASSWORD },
-    });
-    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const context = await e2e.newApiContext();
+    const csrfToken = await registerThroughApi(
+      context.request,
+      newPerson('asker', 'Dominique Leroy'),
+    );
     const created = await context.request.post('/api/groups', {
       headers: { 'x-csrf-token': csrfToken },
       data: { slug, name, kind: 'professional', description: `Le groupe ${name}.` },
     });
     expect(created.status()).toBe(201);
   }
-
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launchBrowser(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await site?.stop();
-  });
 
   for (const javaScriptEnabled of [true, false]) {
     const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
@@ -97,7 +54,7 @@ describe.skipIf(!chromiumPath)('questions and answers in Chromium', () => {
       await createGroup(slug, groupName);
 
       // A joins from the directory, then asks from the group page.
-      const asker = await newPage(javaScriptEnabled);
+      const asker = await e2e.newPage({ javaScriptEnabled });
       await register(asker);
       await asker.goto('/groupes');
       await asker
@@ -108,7 +65,7 @@ describe.skipIf(!chromiumPath)('questions and answers in Chromium', () => {
       await asker.getByRole('status').getByText(`Vous avez rejoint ${groupName}.`).waitFor();
       await asker.goto(`/groupes/${slug}`);
       await Promise.all([
-        asker.waitForURL(`${site.baseUrl}/groupes/${slug}/nouveau`),
+        asker.waitForURL(`${e2e.site.baseUrl}/groupes/${slug}/nouveau`),
         asker.getByRole('link', { name: 'Poser une question' }).first().click(),
       ]);
       expect(await asker.getByLabel('Question', { exact: true }).isChecked()).toBe(true);
@@ -134,7 +91,7 @@ describe.skipIf(!chromiumPath)('questions and answers in Chromium', () => {
       expect(await asker.locator('.body strong').textContent()).toBe('outils');
 
       // B joins from the group page and answers.
-      const answerer = await newPage(javaScriptEnabled);
+      const answerer = await e2e.newPage({ javaScriptEnabled });
       await register(answerer);
       await answerer.goto(`/groupes/${slug}`);
       await answerer.getByRole('button', { name: `Rejoindre ${groupName}` }).click();
@@ -179,10 +136,10 @@ describe.skipIf(!chromiumPath)('questions and answers in Chromium', () => {
   }
 
   it('shows a 404 page for an unknown group, and sends visitors to sign in', async () => {
-    const visitor = await newPage(true);
+    const visitor = await e2e.newPage();
     await visitor.goto('/groupes/groupe-inexistant');
     expect(new URL(visitor.url()).pathname).toBe('/connexion');
-    const page = await newPage(true);
+    const page = await e2e.newPage();
     await register(page);
     const response = await page.goto('/groupes/groupe-inexistant');
     expect(response?.status()).toBe(404);

@@ -1,46 +1,19 @@
 // Live updates in headless Chromium: two people read the same thread; one answers, and the other
 // sees the answer appear without reloading (the page is never navigated), and the asker's
 // notification count moves with a toast. A group's moderator sees a new flag enter the queue.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchBrowser, startSite, type RunningSite } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findChromium, newPerson, registerThroughApi, useBrowserSite } from './harness.ts';
 
 const chromiumPath = findChromium();
-const PASSWORD = 'correct-horse-battery';
-let counter = 0;
 
 describe.skipIf(!chromiumPath)('live thread in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launchBrowser(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await site?.stop();
-  });
+  const e2e = useBrowserSite(chromiumPath);
 
   /** A signed-in browser context (registered through the API, which sets its cookie). */
   async function signedIn(): Promise<{ context: BrowserContext; csrfToken: string }> {
-    const context = await browser.newContext({ baseURL: site.baseUrl, locale: 'fr-FR' });
-    contexts.push(context);
-    counter += 1;
-    const handle = `live${Date.now().toString(36)}${counter}`;
-    const registered = await context.request.post('/api/auth/register', {
-      data: {
-        handle,
-        displayName: `Camille Martin ${counter}`,
-        email: `${handle}@example.com`,
-        password: PASSWORD,
-      },
-    });
-    expect(registered.status()).toBe(201);
-    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const context = await e2e.newContext();
+    const csrfToken = await registerThroughApi(context.request, newPerson('live'));
     return { context, csrfToken };
   }
 

@@ -6,29 +6,22 @@
 // phone widths. The indexer runs in the server: tests poll the API until content is searchable.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   findChromium,
-  launchBrowser,
+  newPerson,
+  registerThroughApi,
+  registerThroughPage,
   screenshotDir,
   seriousViolations,
-  startSite,
-  type RunningSite,
+  useBrowserSite,
 } from './harness.ts';
 
 const chromiumPath = findChromium();
-const PASSWORD = 'correct-horse-battery';
 /** How long indexing may take before a test gives up (the indexer runs right after each write). */
 const INDEX_TIMEOUT_MS = 20_000;
 const POLL_INTERVAL_MS = 250;
-let counter = 0;
-
-function newPerson() {
-  counter += 1;
-  const handle = `cherche${Date.now().toString(36)}${counter}`;
-  return { displayName: `Camille Roux ${counter}`, handle, email: `${handle}@example.com` };
-}
 
 /** Someone acting through the API (set-up only; what is tested goes through the pages). */
 interface ApiPerson {
@@ -44,9 +37,9 @@ const TITLES = {
 };
 
 describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  // Three readable threads mention "fermentation": with more than two matches a search is
+  // broad, so these pages show both estimated and exact counts.
+  const e2e = useBrowserSite(chromiumPath, { env: { SEARCH_BROAD_MATCHES: '2' } });
   let owner: ApiPerson;
   const threadIds: Record<keyof typeof TITLES, number> = {
     temperature: 0,
@@ -57,37 +50,16 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
   /** A colleague in none of the groups: signed in through the pages. */
   let searcher: Page;
 
-  async function newPage(javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: site.baseUrl,
-      locale: 'fr-FR',
-      javaScriptEnabled,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
   async function register(page: Page): Promise<void> {
-    const person = newPerson();
-    await page.goto('/inscription');
-    await page.getByLabel('Nom affiché').fill(person.displayName);
-    await page.getByLabel('Identifiant').fill(person.handle);
-    await page.getByLabel('Adresse e-mail').fill(person.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${site.baseUrl}/`),
-      page.getByRole('button', { name: 'Créer mon compte' }).click(),
-    ]);
+    await registerThroughPage(page, newPerson('cherche', 'Camille Roux'));
   }
 
   async function apiPerson(): Promise<ApiPerson> {
-    const context = await browser.newContext({ baseURL: site.baseUrl });
-    contexts.push(context);
-    const registered = await context.request.post('/api/auth/register', {
-      data: { ...newPerson(), password: PASSWORD },
-    });
-    expect(registered.status()).toBe(201);
-    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const context = await e2e.newApiContext();
+    const csrfToken = await registerThroughApi(
+      context.request,
+      newPerson('cherche', 'Camille Roux'),
+    );
     return { request: context.request, csrfToken };
   }
 
@@ -154,11 +126,6 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
   }
 
   beforeAll(async () => {
-    // Three readable threads mention "fermentation": with more than two matches a search is
-    // broad, so these pages show both estimated and exact counts (the server inherits this).
-    process.env.SEARCH_BROAD_MATCHES = '2';
-    site = await startSite();
-    browser = await launchBrowser(chromiumPath!);
     owner = await apiPerson();
     await apiGroup('brasserie', 'Brasserie', 'public');
     await apiGroup('boulangerie', 'Boulangerie', 'public');
@@ -192,14 +159,8 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
     await waitUntilSearchable('fermentation', threadIds.cleaning);
     await waitUntilSearchable('fermentation', threadIds.bread);
     await waitUntilSearchable('Eclair', threadIds.secret);
-    searcher = await newPage(true);
+    searcher = await e2e.newPage();
     await register(searcher);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await site?.stop();
   });
 
   it('finds a thread whatever its accents, with the match highlighted', async () => {
@@ -279,7 +240,7 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
   });
 
   it('searches without JavaScript through the plain form', async () => {
-    const page = await newPage(false);
+    const page = await e2e.newPage({ javaScriptEnabled: false });
     await register(page);
     await page.goto('/recherche');
     await page.getByLabel('Rechercher des sujets, réponses, groupes et personnes').fill('drêche');
@@ -300,7 +261,7 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
     await box.press('ArrowDown');
     expect(await option.getAttribute('aria-selected')).toBe('true');
     await Promise.all([
-      searcher.waitForURL(`${site.baseUrl}/sujets/${threadIds.cleaning}`),
+      searcher.waitForURL(`${e2e.site.baseUrl}/sujets/${threadIds.cleaning}`),
       box.press('Enter'),
     ]);
 
@@ -357,7 +318,7 @@ describe.skipIf(!chromiumPath)('search and discovery pages in Chromium', () => {
   });
 
   it('shows "already asked?" after Preview without JavaScript', async () => {
-    const page = await newPage(false);
+    const page = await e2e.newPage({ javaScriptEnabled: false });
     await register(page);
     await page.goto('/groupes/brasserie/nouveau');
     await page.getByLabel('Titre').fill('Nettoyer un fermenteur en inox');

@@ -3,15 +3,17 @@
 // (axe-core) and screenshots at desktop and phone widths.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   findChromium,
-  launchBrowser,
+  newPerson,
+  PERSON_PASSWORD,
+  registerThroughApi,
+  registerThroughPage,
   screenshotDir,
   seriousViolations,
-  startSite,
-  type RunningSite,
+  useBrowserSite,
 } from './harness.ts';
 
 const chromiumPath = findChromium();
@@ -19,52 +21,15 @@ if (!chromiumPath) {
   console.warn('Skipping the web end-to-end tests: no chromium binary (apt-get install chromium).');
 }
 
-const PASSWORD = 'correct-horse-battery';
-let counter = 0;
-
-function newPerson() {
-  counter += 1;
-  const handle = `person${Date.now().toString(36)}${counter}`;
-  return { displayName: `Camille Martin ${counter}`, handle, email: `${handle}@example.com` };
-}
-
 describe.skipIf(!chromiumPath)('web app in Chromium', () => {
-  let site: RunningSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = useBrowserSite(chromiumPath);
 
-  async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: site.baseUrl,
-      locale: 'fr-FR',
-      ...options,
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function register(page: Page, person = newPerson()) {
-    await page.goto('/inscription');
-    await page.getByLabel('Nom affiché').fill(person.displayName);
-    await page.getByLabel('Identifiant').fill(person.handle);
-    await page.getByLabel('Adresse e-mail').fill(person.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${site.baseUrl}/`),
-      page.getByRole('button', { name: 'Créer mon compte' }).click(),
-    ]);
-    return person;
-  }
+  const register = (page: Page) => registerThroughPage(page, newPerson('person'));
 
   /** Groups and a thread made through the API by another person, so lists have content. */
   async function seedGroups(): Promise<void> {
-    const context = await browser.newContext({ baseURL: site.baseUrl });
-    contexts.push(context);
-    const owner = newPerson();
-    const registered = await context.request.post('/api/auth/register', {
-      data: { ...owner, password: PASSWORD },
-    });
-    const { csrfToken } = (await registered.json()) as { csrfToken: string };
+    const context = await e2e.newApiContext();
+    const csrfToken = await registerThroughApi(context.request, newPerson('person'));
     const headers = { 'x-csrf-token': csrfToken };
     const groups = [
       { slug: 'qualite-industrielle', name: 'Qualité industrielle', kind: 'professional' },
@@ -89,20 +54,10 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     expect(thread.status()).toBe(201);
   }
 
-  beforeAll(async () => {
-    site = await startSite();
-    browser = await launchBrowser(chromiumPath!);
-    await seedGroups();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await site?.stop();
-  });
+  beforeAll(seedGroups);
 
   it('registers and lands on the home page, signed in', async () => {
-    const page = await newPage();
+    const page = await e2e.newPage();
     const person = await register(page);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       person.displayName,
@@ -111,18 +66,18 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
   });
 
   it('signs out, then signs in again', async () => {
-    const page = await newPage();
+    const page = await e2e.newPage();
     const person = await register(page);
     await page.locator('summary').click();
     await Promise.all([
-      page.waitForURL(`${site.baseUrl}/connexion`),
+      page.waitForURL(`${e2e.site.baseUrl}/connexion`),
       page.getByRole('button', { name: 'Se déconnecter' }).click(),
     ]);
     expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
     await page.getByLabel('Adresse e-mail').fill(person.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByLabel('Mot de passe').fill(PERSON_PASSWORD);
     await Promise.all([
-      page.waitForURL(`${site.baseUrl}/`),
+      page.waitForURL(`${e2e.site.baseUrl}/`),
       page.getByRole('button', { name: 'Se connecter' }).click(),
     ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
@@ -131,18 +86,18 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
   });
 
   it('keeps the email and shows the error when the password is wrong', async () => {
-    const page = await newPage();
+    const page = await e2e.newPage();
     await page.goto('/connexion');
     await page.getByLabel('Adresse e-mail').fill('nobody@example.com');
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('alert').getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
     expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe('nobody@example.com');
-    expect(page.url()).toBe(`${site.baseUrl}/connexion`);
+    expect(page.url()).toBe(`${e2e.site.baseUrl}/connexion`);
   });
 
   it('registers, signs out and shows field errors without JavaScript', async () => {
-    const page = await newPage({ javaScriptEnabled: false });
+    const page = await e2e.newPage({ javaScriptEnabled: false });
     await page.goto('/inscription');
     await page.getByLabel('Nom affiché').fill('Sans Script');
     await page.getByLabel('Identifiant').fill('x');
@@ -159,11 +114,11 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
     );
     await page.locator('summary').click();
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.waitForURL(`${site.baseUrl}/connexion`);
+    await page.waitForURL(`${e2e.site.baseUrl}/connexion`);
   });
 
   it('speaks English when the browser asks for it', async () => {
-    const page = await newPage({ locale: 'en-US' });
+    const page = await e2e.newPage({ locale: 'en-US' });
     await page.goto('/connexion');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
@@ -171,17 +126,17 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
   });
 
   it('shows a 404 page in both languages', async () => {
-    const french = await newPage();
+    const french = await e2e.newPage();
     const response = await french.goto('/page-qui-n-existe-pas');
     expect(response?.status()).toBe(404);
     expect(await french.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
-    const english = await newPage({ locale: 'en-GB' });
+    const english = await e2e.newPage({ locale: 'en-GB' });
     await english.goto('/page-qui-n-existe-pas');
     expect(await english.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
   });
 
   it('joins a group from the directory, then sees its threads at home', async () => {
-    const page = await newPage();
+    const page = await e2e.newPage();
     await register(page);
     await page.goto('/groupes');
     const card = page.getByRole('listitem').filter({ hasText: 'Qualité industrielle' });
@@ -197,12 +152,12 @@ describe.skipIf(!chromiumPath)('web app in Chromium', () => {
 
   it('has no serious or critical axe violation, and fits 360 px; screenshots', async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    const visitor = await newPage();
+    const visitor = await e2e.newPage();
     for (const path of ['/connexion', '/inscription']) {
       await visitor.goto(path);
       expect(await seriousViolations(visitor), path).toEqual([]);
     }
-    const page = await newPage();
+    const page = await e2e.newPage();
     await register(page);
     await page.goto('/groupes');
     await page
