@@ -45,13 +45,44 @@ function thread(fields: Partial<SearchDocument> & { title: string }): SearchDocu
   };
 }
 
+/**
+ * Opens the engine before a describe block's tests and indexes `docs`; returns how a test gets
+ * the engine, or skips itself with the printed reason when the engine cannot be reached.
+ */
+function useIndexedEngine(
+  name: string,
+  open: () => Promise<EngineUnderTest | { skip: string }>,
+  docs: SearchDocument[],
+): (skip: (note: string) => void) => SearchEngine {
+  let subject: EngineUnderTest | undefined;
+  let skipReason = '';
+  beforeAll(async () => {
+    const opened = await open();
+    if ('skip' in opened) {
+      skipReason = opened.skip;
+      console.warn(`[search contract] ${name} skipped: ${opened.skip}`);
+      return;
+    }
+    subject = opened;
+    await subject.engine.index(docs);
+  });
+  afterAll(async () => {
+    await subject?.close();
+  });
+  return (skip) => {
+    if (!subject) {
+      skip(skipReason || 'engine not available');
+      throw new Error('unreachable');
+    }
+    return subject.engine;
+  };
+}
+
 export function describeEngineContract(
   name: string,
   open: (options?: EngineOptions) => Promise<EngineUnderTest | { skip: string }>,
 ): void {
   describe(`search engine contract: ${name}`, () => {
-    let subject: EngineUnderTest | undefined;
-    let skipReason = '';
     const readable = [PUBLIC_GROUP, OTHER_PUBLIC_GROUP];
 
     const docs = {
@@ -103,28 +134,7 @@ export function describeEngineContract(
       }),
     };
 
-    beforeAll(async () => {
-      const opened = await open();
-      if ('skip' in opened) {
-        skipReason = opened.skip;
-        console.warn(`[search contract] ${name} skipped: ${opened.skip}`);
-        return;
-      }
-      subject = opened;
-      await subject.engine.index(Object.values(docs));
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
-
-    /** The engine, or a skip of the current test with the printed reason. */
-    function engineOr(skip: (note: string) => void): SearchEngine {
-      if (!subject) {
-        skip(skipReason || 'engine not available');
-        throw new Error('unreachable');
-      }
-      return subject.engine;
-    }
+    const engineOr = useIndexedEngine(name, () => open(), Object.values(docs));
 
     it('ranks a title match above a body match', async (context) => {
       const engine = engineOr(context.skip);
@@ -286,8 +296,6 @@ export function describeEngineContract(
 
   describe(`search engine contract: ${name}, broad queries`, () => {
     const BROAD_MATCHES = 3;
-    let subject: EngineUnderTest | undefined;
-    let skipReason = '';
     const readable = [PUBLIC_GROUP];
     const docs = {
       titleAndTag: thread({ title: 'Kombucha second fermentation', tags: ['kombucha'] }),
@@ -298,26 +306,11 @@ export function describeEngineContract(
       narrow: thread({ title: 'Sourdough starter', body: 'Feed it every day.', answered: true }),
     };
 
-    beforeAll(async () => {
-      const opened = await open({ broadMatches: BROAD_MATCHES });
-      if ('skip' in opened) {
-        skipReason = opened.skip;
-        return;
-      }
-      subject = opened;
-      await subject.engine.index(Object.values(docs));
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
-
-    function engineOr(skip: (note: string) => void): SearchEngine {
-      if (!subject) {
-        skip(skipReason || 'engine not available');
-        throw new Error('unreachable');
-      }
-      return subject.engine;
-    }
+    const engineOr = useIndexedEngine(
+      `${name}, broad queries`,
+      () => open({ broadMatches: BROAD_MATCHES }),
+      Object.values(docs),
+    );
 
     it('flags the total and facets of a broad query as estimates, and ranks its page', async (context) => {
       const engine = engineOr(context.skip);
