@@ -17,7 +17,7 @@ import type { Viewer } from '../../plugins/session.ts';
 import { groupChangeOf, publicPayload, sessionEndOf } from './event-shape.ts';
 import { selectMissedEvents, type EventRow } from './realtime.queries.ts';
 import { authorizeTopic } from './topic-access.ts';
-import { textFrame, writeTextFrame } from './websocket-frame.ts';
+import { frameWriter, textFrame, type FrameWriter } from './websocket-frame.ts';
 
 export interface HubOptions {
   /** Bytes queued for one socket beyond which it is dropped as too slow. */
@@ -47,6 +47,7 @@ class Connection {
   private refilledAt = Date.now();
   /** Client messages are handled one after another. */
   queue: Promise<void> = Promise.resolve();
+  readonly writeFrame: FrameWriter;
 
   constructor(
     readonly socket: WebSocket,
@@ -54,6 +55,7 @@ class Connection {
     private readonly options: HubOptions,
   ) {
     this.tokens = options.messageBurst;
+    this.writeFrame = frameWriter(socket);
   }
 
   takeToken(): boolean {
@@ -120,17 +122,17 @@ export class RealtimeHub {
   private fanOut(row: EventRow): void {
     const frames = new Map<string, Buffer>();
     const { topics } = row;
-    topics.forEach((topic, index) => {
+    for (const topic of topics) {
       for (const connection of this.byTopic.get(topic) ?? []) {
         const matched =
           topics.length === 1 ? topics : topics.filter((t) => connection.subscriptions.has(t));
-        if (matched[0] !== topics[index]) continue;
+        if (matched[0] !== topic) continue;
         const key = matched.length === 1 ? topic : matched.join(' ');
         let frame = frames.get(key);
         if (frame === undefined) frames.set(key, (frame = serializeEvent(row, matched)));
         this.deliver(connection, row.id, frame);
       }
-    });
+    }
   }
 
   /** A signed-out session's sockets stop receiving anything at once. */
@@ -301,7 +303,7 @@ export class RealtimeHub {
       return;
     }
     // Framed once per event, written as is to every socket.
-    writeTextFrame(socket, frame);
+    connection.writeFrame(frame);
   }
 
   private forget(connection: Connection): void {

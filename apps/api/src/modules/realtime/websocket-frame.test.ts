@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { textFrame, writeTextFrame } from './websocket-frame.ts';
+import { frameWriter, textFrame } from './websocket-frame.ts';
 
 describe('textFrame', () => {
   let server: WebSocketServer;
@@ -15,7 +15,7 @@ describe('textFrame', () => {
     // The client's first message says what to send back.
     server.on('connection', (socket) =>
       socket.once('message', (text) =>
-        writeTextFrame(socket, textFrame(Buffer.from(text.toString()))),
+        frameWriter(socket)(textFrame(Buffer.from(text.toString()))),
       ),
     );
   });

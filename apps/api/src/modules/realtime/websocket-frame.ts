@@ -30,14 +30,17 @@ function payloadOf(frame: Buffer): Buffer {
   return frame.subarray(marker < 126 ? 2 : marker === 126 ? 4 : 10);
 }
 
+/** How frames made by `textFrame` reach one socket, decided once when it opens. */
+export type FrameWriter = (frame: Buffer) => void;
+
 /**
- * Writes a frame made by `textFrame` to an open socket. The stream underneath is ws's (`_socket`,
- * not part of its typed API): with no extension negotiated (the hub refuses compression) and only
- * strings sent, ws queues nothing of its own, so a frame written there keeps its place among the
- * socket's messages. Anything else goes through ws's send().
+ * The stream underneath is ws's (`_socket`, not part of its typed API): with no extension
+ * negotiated (the hub refuses compression) and only strings sent, ws queues nothing of its own,
+ * so a frame written there keeps its place among the socket's messages. Anything else goes
+ * through ws's send().
  */
-export function writeTextFrame(socket: WebSocket, frame: Buffer): void {
+export function frameWriter(socket: WebSocket): FrameWriter {
   const stream = (socket as unknown as { _socket?: Socket })._socket;
-  if (stream && socket.extensions === '') stream.write(frame);
-  else socket.send(payloadOf(frame), { binary: false });
+  if (stream && socket.extensions === '') return (frame) => stream.write(frame);
+  return (frame) => socket.send(payloadOf(frame), { binary: false });
 }
