@@ -120,10 +120,13 @@ const pageViewers = new AsyncLocalStorage<SharedViewers>();
 
 /**
  * Runs one request of the web app (web-host.ts), whose server code calls the API in-process
- * several times (session, layout, page: six calls for a thread page): those calls read the
+ * several times (session, layout, page: five calls for a thread page): those calls read the
  * session once and share the viewer, instead of one session query each. Only reads share it: a
  * write reads the session afresh and drops what was shared, since it may change the viewer
  * (sign-out, settings), and so do calls outside a web request (HTTP, tests).
+ * The process's ViewerCache usually answers these calls too, but any write in the process drops
+ * it (and refuses reads that overlapped the write): on a busy site a page could then read the
+ * session once per call again, so the page keeps its own.
  */
 export function withSharedViewers<T>(handle: () => T): T {
   return pageViewers.run(new Map(), handle);
